@@ -1,0 +1,7 @@
+namespace EdgeNode.Core.Pods;
+
+public sealed record HostPathVolumeSource
+{
+    public string? Path { get; init; }
+    public string? Type { get; init; }
+}

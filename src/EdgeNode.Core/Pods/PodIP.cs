@@ -1,0 +1,6 @@
+namespace EdgeNode.Core.Pods;
+
+public sealed record PodIP
+{
+    public string? Ip { get; init; }
+}

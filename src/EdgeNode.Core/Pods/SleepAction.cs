@@ -1,0 +1,6 @@
+namespace EdgeNode.Core.Pods;
+
+public sealed record SleepAction
+{
+    public long Seconds { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace EdgeNode.Core.Runtime;
+
+public sealed record ExecResult(int ExitCode, string Stdout, string Stderr);

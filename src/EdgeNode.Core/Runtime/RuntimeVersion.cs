@@ -1,0 +1,3 @@
+namespace EdgeNode.Core.Runtime;
+
+public sealed record RuntimeVersion(string RuntimeName, string Version, string ApiVersion);

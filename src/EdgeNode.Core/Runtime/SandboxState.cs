@@ -1,0 +1,7 @@
+namespace EdgeNode.Core.Runtime;
+
+public enum SandboxState
+{
+    Ready,
+    NotReady,
+}

@@ -1,0 +1,8 @@
+namespace EdgeNode.Core.Runtime;
+
+public enum TransportProtocol
+{
+    Tcp,
+    Udp,
+    Sctp,
+}
