@@ -15,4 +15,6 @@ namespace EdgeNode.Core.Json;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(PodStatus))]
 [JsonSerializable(typeof(Container))]
+[JsonSerializable(typeof(LifecycleHandler))]
+[JsonSerializable(typeof(List<ContainerPort>))]
 public sealed partial class PodJsonContext : JsonSerializerContext;

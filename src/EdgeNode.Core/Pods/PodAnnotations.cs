@@ -16,6 +16,9 @@ public static class PodAnnotations
     public const string ContainerPorts = "io.kubernetes.container.ports";
     public const string PodTerminationGracePeriod = "io.kubernetes.pod.terminationGracePeriod";
 
+    /// <summary>On containers: the image as written in the spec, to notice an in-place image change.</summary>
+    public const string ContainerImage = "edgenode.io/image";
+
     /// <summary>On sandboxes of file pods: the manifest the pod came from.</summary>
     public const string ManifestPath = "edgenode.io/manifest-path";
 }

@@ -7,4 +7,10 @@ public sealed record ImageInfo
     public IReadOnlyList<string> RepoDigests { get; init; } = [];
     public ulong Size { get; init; }
     public bool Pinned { get; init; }
+
+    /// <summary>The image's numeric user when it names one (CRI Image.uid).</summary>
+    public long? Uid { get; init; }
+
+    /// <summary>The image's user when it is not numeric (CRI Image.username).</summary>
+    public string Username { get; init; } = "";
 }

@@ -1,0 +1,23 @@
+namespace EdgeNode.Agent.Configuration;
+
+/// <summary>The agent's effective settings: kubelet defaults, then the config file, then flags.</summary>
+public sealed record AgentSettings
+{
+    public string? StaticPodPath { get; init; }
+    public string ContainerRuntimeEndpoint { get; init; } = "unix:///run/containerd/containerd.sock";
+    public string RootDir { get; init; } = "/var/lib/edgenode";
+    public string? HostnameOverride { get; init; }
+    public string? NodeIp { get; init; }
+    public TimeSpan FileCheckFrequency { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan SyncFrequency { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RuntimeRequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan ImagePullTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public string PodLogsDir { get; init; } = "/var/log/pods";
+    public string ResolvConf { get; init; } = "/etc/resolv.conf";
+    public IReadOnlyList<string> ClusterDns { get; init; } = [];
+    public string ClusterDomain { get; init; } = "";
+    public string LoggingFormat { get; init; } = "text";
+
+    /// <summary>The agent's local status endpoint (`edgenode pods` reads it); a unix socket under the root dir.</summary>
+    public string StatusSocket => Path.Combine(RootDir, "edgenode.sock");
+}

@@ -1,0 +1,8 @@
+namespace EdgeNode.Core.Engine;
+
+public enum QosClass
+{
+    Guaranteed,
+    Burstable,
+    BestEffort,
+}

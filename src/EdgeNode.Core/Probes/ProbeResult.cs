@@ -1,0 +1,8 @@
+namespace EdgeNode.Core.Probes;
+
+public enum ProbeResult
+{
+    Unknown,
+    Success,
+    Failure,
+}

@@ -1,0 +1,8 @@
+namespace EdgeNode.Core.Probes;
+
+public enum ProbeType
+{
+    Liveness,
+    Readiness,
+    Startup,
+}
