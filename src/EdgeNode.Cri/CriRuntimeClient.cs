@@ -43,7 +43,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public async Task<RuntimeVersion> VersionAsync(CancellationToken cancellationToken)
     {
         var request = new V1.VersionRequest { Version = KubeletCriVersion };
-        var response = await CallAsync(Ordinary("Version"), o => runtime.VersionAsync(request, o), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Call("Version"), o => runtime.VersionAsync(request, o), cancellationToken).ConfigureAwait(false);
         if (response.RuntimeName.Length > 0)
         {
             runtimeName = response.RuntimeName;
@@ -55,14 +55,14 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public async Task<RuntimeHealth> StatusAsync(CancellationToken cancellationToken)
     {
         var request = new V1.StatusRequest();
-        var response = await CallAsync(Ordinary("Status"), o => runtime.StatusAsync(request, o), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Call("Status"), o => runtime.StatusAsync(request, o), cancellationToken).ConfigureAwait(false);
         return RuntimeInfoMapper.ToHealth(response);
     }
 
     public async Task<string> RunPodSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
         var request = new V1.RunPodSandboxRequest { Config = SandboxMapper.ToConfig(spec) };
-        var call = Ordinary("RunPodSandbox", $"for pod {spec.Namespace}/{spec.Name}");
+        var call = Call("RunPodSandbox", $"for pod {spec.Namespace}/{spec.Name}");
         var response = await CallAsync(call, o => runtime.RunPodSandboxAsync(request, o), cancellationToken).ConfigureAwait(false);
         return response.PodSandboxId;
     }
@@ -70,19 +70,19 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public Task StopPodSandboxAsync(string sandboxId, CancellationToken cancellationToken)
     {
         var request = new V1.StopPodSandboxRequest { PodSandboxId = sandboxId };
-        return CallAllowingNotFoundAsync(Ordinary("StopPodSandbox", sandboxId), o => runtime.StopPodSandboxAsync(request, o), cancellationToken);
+        return CallAllowingNotFoundAsync(Call("StopPodSandbox", sandboxId), o => runtime.StopPodSandboxAsync(request, o), cancellationToken);
     }
 
     public Task RemovePodSandboxAsync(string sandboxId, CancellationToken cancellationToken)
     {
         var request = new V1.RemovePodSandboxRequest { PodSandboxId = sandboxId };
-        return CallAllowingNotFoundAsync(Ordinary("RemovePodSandbox", sandboxId), o => runtime.RemovePodSandboxAsync(request, o), cancellationToken);
+        return CallAllowingNotFoundAsync(Call("RemovePodSandbox", sandboxId), o => runtime.RemovePodSandboxAsync(request, o), cancellationToken);
     }
 
     public async Task<SandboxStatusInfo?> PodSandboxStatusAsync(string sandboxId, CancellationToken cancellationToken)
     {
         var request = new V1.PodSandboxStatusRequest { PodSandboxId = sandboxId };
-        var response = await CallAllowingNotFoundAsync(Ordinary("PodSandboxStatus", sandboxId), o => runtime.PodSandboxStatusAsync(request, o), cancellationToken)
+        var response = await CallAllowingNotFoundAsync(Call("PodSandboxStatus", sandboxId), o => runtime.PodSandboxStatusAsync(request, o), cancellationToken)
             .ConfigureAwait(false);
         return response?.Status is { } status ? SandboxMapper.ToStatusInfo(status) : null;
     }
@@ -90,7 +90,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public async Task<IReadOnlyList<SandboxInfo>> ListPodSandboxesAsync(IReadOnlyDictionary<string, string>? labelSelector, CancellationToken cancellationToken)
     {
         var request = new V1.ListPodSandboxRequest { Filter = SandboxMapper.ToFilter(labelSelector) };
-        var response = await CallAsync(Ordinary("ListPodSandbox"), o => runtime.ListPodSandboxAsync(request, o), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Call("ListPodSandbox"), o => runtime.ListPodSandboxAsync(request, o), cancellationToken).ConfigureAwait(false);
         return [.. response.Items.Select(SandboxMapper.ToInfo)];
     }
 
@@ -102,7 +102,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
             Config = ContainerMapper.ToConfig(spec),
             SandboxConfig = SandboxMapper.ToConfig(sandbox),
         };
-        var call = Ordinary("CreateContainer", $"{spec.Name} of pod {sandbox.Namespace}/{sandbox.Name}");
+        var call = Call("CreateContainer", $"{spec.Name} of pod {sandbox.Namespace}/{sandbox.Name}");
         var response = await CallAsync(call, o => runtime.CreateContainerAsync(request, o), cancellationToken).ConfigureAwait(false);
         return response.ContainerId;
     }
@@ -110,7 +110,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         var request = new V1.StartContainerRequest { ContainerId = containerId };
-        return CallAsync(Ordinary("StartContainer", containerId), o => runtime.StartContainerAsync(request, o), cancellationToken);
+        return CallAsync(Call("StartContainer", containerId), o => runtime.StartContainerAsync(request, o), cancellationToken);
     }
 
     public Task StopContainerAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         var request = new V1.RemoveContainerRequest { ContainerId = containerId };
-        return CallAllowingNotFoundAsync(Ordinary("RemoveContainer", containerId), o => runtime.RemoveContainerAsync(request, o), cancellationToken);
+        return CallAllowingNotFoundAsync(Call("RemoveContainer", containerId), o => runtime.RemoveContainerAsync(request, o), cancellationToken);
     }
 
     public async Task<ExecResult> ExecSyncAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
@@ -137,14 +137,14 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public async Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(IReadOnlyDictionary<string, string>? labelSelector, CancellationToken cancellationToken)
     {
         var request = new V1.ListContainersRequest { Filter = ContainerMapper.ToFilter(labelSelector) };
-        var response = await CallAsync(Ordinary("ListContainers"), o => runtime.ListContainersAsync(request, o), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Call("ListContainers"), o => runtime.ListContainersAsync(request, o), cancellationToken).ConfigureAwait(false);
         return [.. response.Containers.Select(ContainerMapper.ToInfo)];
     }
 
     public async Task<ContainerStatusInfo?> ContainerStatusAsync(string containerId, CancellationToken cancellationToken)
     {
         var request = new V1.ContainerStatusRequest { ContainerId = containerId };
-        var response = await CallAllowingNotFoundAsync(Ordinary("ContainerStatus", containerId), o => runtime.ContainerStatusAsync(request, o), cancellationToken)
+        var response = await CallAllowingNotFoundAsync(Call("ContainerStatus", containerId), o => runtime.ContainerStatusAsync(request, o), cancellationToken)
             .ConfigureAwait(false);
         return response?.Status is { } status ? ContainerMapper.ToStatusInfo(status) : null;
     }
@@ -152,7 +152,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public async Task<ImageInfo?> ImageStatusAsync(string image, CancellationToken cancellationToken)
     {
         var request = new V1.ImageStatusRequest { Image = ImageMapper.ToSpec(image) };
-        var response = await CallAllowingNotFoundAsync(Ordinary("ImageStatus", image), o => images.ImageStatusAsync(request, o), cancellationToken)
+        var response = await CallAllowingNotFoundAsync(Call("ImageStatus", image), o => images.ImageStatusAsync(request, o), cancellationToken)
             .ConfigureAwait(false);
         return response?.Image is { } found ? ImageMapper.ToInfo(found) : null;
     }
@@ -172,7 +172,7 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken)
     {
         var request = new V1.ListImagesRequest();
-        var response = await CallAsync(Ordinary("ListImages"), o => images.ListImagesAsync(request, o), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Call("ListImages"), o => images.ListImagesAsync(request, o), cancellationToken).ConfigureAwait(false);
         return [.. response.Images.Select(ImageMapper.ToInfo)];
     }
 
@@ -180,12 +180,12 @@ public sealed class CriRuntimeClient : ICriRuntime, IDisposable
     public Task RemoveImageAsync(string image, CancellationToken cancellationToken)
     {
         var request = new V1.RemoveImageRequest { Image = ImageMapper.ToSpec(image) };
-        return CallAllowingNotFoundAsync(Ordinary("RemoveImage", image), o => images.RemoveImageAsync(request, o), cancellationToken);
+        return CallAllowingNotFoundAsync(Call("RemoveImage", image), o => images.RemoveImageAsync(request, o), cancellationToken);
     }
 
     public void Dispose() => channel.Dispose();
 
-    private CriCall Ordinary(string method, string subject = "") => new(method, subject, options.RuntimeRequestTimeout);
+    private CriCall Call(string method, string subject = "") => new(method, subject, options.RuntimeRequestTimeout);
 
     private async Task<TResponse> CallAsync<TResponse>(CriCall call, Func<CallOptions, AsyncUnaryCall<TResponse>> send, CancellationToken cancellationToken)
     {

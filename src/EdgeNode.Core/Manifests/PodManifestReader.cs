@@ -12,23 +12,17 @@ namespace EdgeNode.Core.Manifests;
 /// </summary>
 internal static class PodManifestReader
 {
-    private const int MaxJsonDepth = 64;
-
     public static ManifestReadResult Read(string path, string text, string nodeName)
     {
+        // JSON files too: YAML 1.2 is a superset of JSON, and this path reports duplicate keys with their line.
         IReadOnlyList<JsonNode?> documents;
         try
         {
-            documents = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJson(text) : YamlJson.Parse(text);
+            documents = YamlJson.Parse(text);
         }
         catch (YamlJsonException e)
         {
             return new ManifestReadResult([], [new ManifestProblem(path, null, null, $"{path}: {e.Message}")]);
-        }
-        catch (JsonException e)
-        {
-            var at = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-            return new ManifestReadResult([], [new ManifestProblem(path, null, null, $"{path}: {at}the JSON is invalid ({JsonExceptionRewriter.Detail(e.Message)}): fix the syntax")]);
         }
 
         var pods = new List<ManifestPod>();
@@ -42,11 +36,6 @@ internal static class PodManifestReader
         }
         return new ManifestReadResult(pods, problems);
     }
-
-    private static List<JsonNode?> ParseJson(string text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : [JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = MaxJsonDepth })];
 
     private static void ReadDocument(string path, int number, JsonNode document, string nodeName, List<ManifestPod> pods, List<ManifestProblem> problems)
     {

@@ -300,7 +300,7 @@ internal sealed partial class YamlToJsonConverter
         {
             detail = char.ToLowerInvariant(detail[0]) + detail[1..];
         }
-        return Error(at, $"the YAML is invalid ({detail}): check the indentation, the ':' after each key and that quotes and brackets are closed");
+        return Error(at, $"the syntax is invalid ({detail}): check the indentation, the ':' after each key and that quotes and brackets are closed");
     }
 
     private static YamlJsonException Error(Mark at, string reason) => new((int)at.Line, (int)at.Column, reason);

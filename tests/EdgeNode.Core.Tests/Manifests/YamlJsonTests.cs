@@ -109,7 +109,7 @@ public sealed class YamlJsonTests
 
         error.Line.ShouldBe(line);
         error.Message.ShouldStartWith($"line {line}, column ");
-        error.Message.ShouldContain("the YAML is invalid");
+        error.Message.ShouldContain("the syntax is invalid");
     }
 
     [Theory]

@@ -35,25 +35,12 @@ public sealed class ContainerdInstance : IAsyncLifetime
     {
         try
         {
-            await StopAsync();
+            await ProcessRunner.RunAsync(RepoPaths.Script("containerd-instance"), ["stop", Directory], ScriptTimeout);
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         finally
         {
             lease?.Dispose();
-        }
-    }
-
-    private async Task StopAsync()
-    {
-        try
-        {
-            await ProcessRunner.RunAsync(RepoPaths.Script("containerd-instance"), ["stop", Directory], ScriptTimeout);
-        }
-        catch (InvalidOperationException) when (!File.Exists(Path.Combine(Directory, "containerd.pid")))
-        {
-            // The script's last step (grep for leftover mounts under set -e/pipefail) exits 1 when there are
-            // none, after containerd, its shims and the bridge are already gone; the removed PID file says so.
         }
     }
 }
