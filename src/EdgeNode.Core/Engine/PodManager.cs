@@ -17,7 +17,9 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
     private readonly Dictionary<string, PodWorker> _workers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _orphans = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keptOrphans = new(StringComparer.Ordinal);
-    private readonly List<Task> _terminating = [];
+    private readonly Dictionary<string, Task> _terminating = new(StringComparer.Ordinal);
+    private readonly List<PodWorker> _terminatingWorkers = [];
+    private bool _disposed;
 
     public bool SourcesReady => sources.All(_snapshots.ContainsKey);
 
@@ -27,39 +29,54 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
         try
         {
             _snapshots[snapshot.Source] = snapshot;
-            var desired = new Dictionary<string, DesiredPod>(StringComparer.Ordinal);
-            foreach (var pod in sources.Where(_snapshots.ContainsKey).SelectMany(s => _snapshots[s].Pods))
-            {
-                desired.TryAdd(pod.Uid, pod);
-            }
-            foreach (var (uid, pod) in desired)
-            {
-                if (_workers.TryGetValue(uid, out var worker))
-                {
-                    if (!ReferenceEquals(worker.Pod, pod))
-                    {
-                        worker.Update(pod);
-                    }
-                }
-                else
-                {
-                    LogPodAdded(context.Logger, pod.FullName, pod.ManifestPath ?? pod.Source);
-                    _workers[uid] = new PodWorker(pod, context);
-                }
-            }
-            foreach (var uid in _workers.Keys.Where(uid => !desired.ContainsKey(uid)).ToList())
-            {
-                var worker = _workers[uid];
-                _workers.Remove(uid);
-                worker.RequestTermination();
-                _terminating.Add(FinishAsync(worker));
-            }
-            _terminating.RemoveAll(t => t.IsCompleted);
+            Reconcile();
             store.SetProblems(_snapshots.Values.SelectMany(s => s.Problems).ToList());
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Brings the workers in line with the merged desired set; call with the gate held.</summary>
+    private void Reconcile()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        var desired = new Dictionary<string, DesiredPod>(StringComparer.Ordinal);
+        foreach (var pod in sources.Where(_snapshots.ContainsKey).SelectMany(s => _snapshots[s].Pods))
+        {
+            desired.TryAdd(pod.Uid, pod);
+        }
+        foreach (var (uid, pod) in desired)
+        {
+            if (_workers.TryGetValue(uid, out var worker))
+            {
+                if (!ReferenceEquals(worker.Pod, pod))
+                {
+                    worker.Update(pod);
+                }
+            }
+            else if (!IsRunning(_terminating, uid))
+            {
+                // A pod that comes back while its previous worker still terminates starts once that finishes.
+                LogPodAdded(context.Logger, pod.FullName, pod.ManifestPath ?? pod.Source);
+                _workers[uid] = new PodWorker(pod, context);
+            }
+        }
+        foreach (var uid in _workers.Keys.Where(uid => !desired.ContainsKey(uid)).ToList())
+        {
+            var worker = _workers[uid];
+            _workers.Remove(uid);
+            worker.RequestTermination();
+            _terminatingWorkers.Add(worker);
+            _terminating[uid] = FinishAsync(worker);
+        }
+        foreach (var done in _terminating.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
+        {
+            _terminating.Remove(done);
         }
     }
 
@@ -90,20 +107,26 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
 
     public async ValueTask DisposeAsync()
     {
+        List<PodWorker> workers;
+        List<Task> pending;
         await _gate.WaitAsync();
         try
         {
-            foreach (var worker in _workers.Values)
-            {
-                await worker.DisposeAsync();
-            }
+            _disposed = true;
+            workers = [.. _workers.Values, .. _terminatingWorkers];
+            pending = [.. _terminating.Values, .. _orphans.Values];
             _workers.Clear();
         }
         finally
         {
             _gate.Release();
         }
-        await Task.WhenAll(_terminating.Concat(_orphans.Values)).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Stopping the agent stops the workers only; an interrupted termination is finished by the next agent.
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
+        }
+        await Task.WhenAll(pending).ContinueWith(_ => { }, TaskScheduler.Default);
         _gate.Dispose();
     }
 
@@ -113,7 +136,8 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
         foreach (var sandbox in sandboxes.GroupBy(s => s.Uid).Select(g => g.First()))
         {
             var uid = sandbox.Uid;
-            if (_workers.ContainsKey(uid) || _orphans.TryGetValue(uid, out var running) && !running.IsCompleted)
+            // Pods being terminated by their worker are not orphans; neither are those already being removed.
+            if (_workers.ContainsKey(uid) || IsRunning(_terminating, uid) || IsRunning(_orphans, uid))
             {
                 continue;
             }
@@ -136,6 +160,8 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
             _orphans.Remove(done);
         }
     }
+
+    private static bool IsRunning(Dictionary<string, Task> tasks, string uid) => tasks.TryGetValue(uid, out var task) && !task.IsCompleted;
 
     private async Task RemoveOrphanAsync(string uid, CancellationToken cancellationToken)
     {
@@ -165,6 +191,17 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
         finally
         {
             await worker.DisposeAsync();
+        }
+        await _gate.WaitAsync();
+        try
+        {
+            _terminating.Remove(worker.Uid);
+            _terminatingWorkers.Remove(worker);
+            Reconcile();
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -26,6 +26,7 @@ public sealed partial class PodWorker : IAsyncDisposable
     private ContainerWaiting? _terminalReason;
     private ITimer? _timer;
     private string? _lastLoggedProblem;
+    private int _disposed;
 
     public PodWorker(DesiredPod pod, PodWorkerContext context)
     {
@@ -60,6 +61,10 @@ public sealed partial class PodWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         try
         {

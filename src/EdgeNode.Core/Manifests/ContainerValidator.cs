@@ -9,7 +9,7 @@ internal static partial class ContainerValidator
     /// <summary>Linux MAX_ARG_STRLEN: the limit for one "NAME=value" string handed to execve, NUL included.</summary>
     public const int MaxEnvEntryBytes = 131072;
 
-    public const int MaxEnvBytesPerContainer = 1024 * 1024;
+    private const int MaxEnvBytesPerContainer = 1024 * 1024;
 
     private static readonly string[] PullPolicies = ["Always", "IfNotPresent", "Never"];
     private static readonly string[] MessagePolicies = ["File", "FallbackToLogsOnError"];
@@ -17,6 +17,7 @@ internal static partial class ContainerValidator
     private static readonly string[] Propagations = ["None", "HostToContainer", "Bidirectional"];
     private static readonly string[] ResourceNames = ["cpu", "memory", "ephemeral-storage"];
     private static readonly string[] ResourceFields = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
+    // The labels/annotations entries stand for any key (matched by KeyedFieldPath); they are listed for the message.
     private static readonly string[] FieldPaths = ["metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels['<key>']", "metadata.annotations['<key>']", "spec.nodeName", "spec.serviceAccountName", "status.podIP", "status.podIPs", "status.hostIP", "status.hostIPs"];
 
     public static void Validate(Container container, string field, bool init, PodSpec spec, HashSet<string> volumes, List<string> problems)
@@ -178,9 +179,7 @@ internal static partial class ContainerValidator
     }
 
     private static bool IsSupportedFieldPath(string? path) =>
-        path is "metadata.name" or "metadata.namespace" or "metadata.uid" or "spec.nodeName" or "spec.serviceAccountName"
-            or "status.podIP" or "status.podIPs" or "status.hostIP" or "status.hostIPs"
-        || (path is not null && KeyedFieldPath().IsMatch(path));
+        path is not null && (FieldPaths.Contains(path, StringComparer.Ordinal) || KeyedFieldPath().IsMatch(path));
 
     private static void ValidateResources(ResourceRequirements? resources, string field, List<string> problems)
     {

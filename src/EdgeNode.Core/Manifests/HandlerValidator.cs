@@ -7,7 +7,7 @@ internal static class HandlerValidator
 {
     private static readonly string[] Schemes = ["HTTP", "HTTPS"];
 
-    /// <param name="kind">liveness, readiness or startup.</param>
+    /// <summary><paramref name="kind"/> is liveness, readiness or startup.</summary>
     public static void ValidateProbe(Probe? probe, string field, string kind, Container container, List<string> problems)
     {
         if (probe is null)

@@ -60,9 +60,10 @@ internal static class PodManifestReader
             return;
         }
 
-        var name = Text(root["metadata"]?["name"]);
+        var metadata = root["metadata"] as JsonObject;
+        var name = Text(metadata?["name"]);
         var podName = name is null ? null : StaticPodNormalizer.StaticPodName(name, nodeName);
-        var podNamespace = name is null ? null : Text(root["metadata"]?["namespace"]) ?? "default";
+        var podNamespace = name is null ? null : Text(metadata?["namespace"]) ?? "default";
         void Problem(string sentence) => problems.Add(new ManifestProblem(path, podName, podNamespace, $"{where}: {sentence}"));
 
         // Status belongs to the node, not to the manifest (kubelet overwrites it too); "kubectl get -o yaml" output has one.

@@ -128,7 +128,7 @@ public sealed partial class ManifestFolderSource
         try
         {
             return Directory.EnumerateFiles(root)
-                .Where(f => !Path.GetFileName(f).StartsWith('.') && Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Where(f => IsManifestName(Path.GetFileName(f)))
                 .Order(StringComparer.Ordinal)
                 .ToList();
         }
@@ -289,10 +289,17 @@ public sealed partial class ManifestFolderSource
         {
             watcher.Filter = Path.GetFileName(root);
         }
-        watcher.Created += (_, _) => changes.TryWrite(true);
-        watcher.Changed += (_, _) => changes.TryWrite(true);
-        watcher.Deleted += (_, _) => changes.TryWrite(true);
-        watcher.Renamed += (_, _) => changes.TryWrite(true);
+        void OnChange(object? sender, FileSystemEventArgs e)
+        {
+            if (single || IsManifestName(e.Name) || (e is RenamedEventArgs renamed && IsManifestName(renamed.OldName)))
+            {
+                changes.TryWrite(true);
+            }
+        }
+        watcher.Created += OnChange;
+        watcher.Changed += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += OnChange;
         watcher.Error += (_, _) => changes.TryWrite(true);
         try
         {
@@ -307,6 +314,9 @@ public sealed partial class ManifestFolderSource
             return null;
         }
     }
+
+    private static bool IsManifestName(string? name) =>
+        name is not null && !name.StartsWith('.') && Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
 
     private void LogProblemChanges(IReadOnlyList<ManifestProblem> problems)
     {

@@ -121,6 +121,11 @@ public sealed class PodManifestReaderTests
         SingleProblem(TestManifests.Pod(container, spec)).Message.ShouldBe($"{File}: document 1: {expected}");
 
     [Fact]
+    public void Read_MetadataIsAList_SaysItMustBeAMapping() =>
+        SingleProblem("apiVersion: v1\nkind: Pod\nmetadata: [web]\n").Message
+            .ShouldBe($"{File}: document 1: metadata must be a mapping, but it is a list: write key: value lines indented under it");
+
+    [Fact]
     public void Read_ManyValidationProblems_OneSentenceEach()
     {
         var yaml = TestManifests.Pod(spec: "  restartPolicy: always\n  terminationGracePeriodSeconds: -1\n");

@@ -1,0 +1,124 @@
+using EdgeNode.Core.Engine;
+using EdgeNode.Core.Pods;
+using EdgeNode.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeNode.Core.Tests.Engine;
+
+/// <summary>
+/// A pod engine wired to fakes: <see cref="FakeCriRuntime"/>, a fake clock, recorded events/statuses,
+/// and a temporary root/log directory that is deleted on dispose.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly List<PodWorker> _workers = [];
+    private int _seenTimers;
+
+    public EngineHarness(IPodStatusSink? sink = null, Func<PodEngineOptions, PodEngineOptions>? configure = null)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("edgenode-engine-").FullName;
+        Time = new TrackingTimeProvider();
+        Runtime = new FakeCriRuntime(Time);
+        var options = new PodEngineOptions
+        {
+            NodeName = "node-1",
+            NodeIp = "192.168.1.10",
+            RootDirectory = Path.Combine(Directory, "root"),
+            PodLogsDirectory = Path.Combine(Directory, "logs"),
+            ResolvConf = Path.Combine(Directory, "resolv.conf"),
+            NodeMemoryCapacityBytes = 4L * 1024 * 1024 * 1024,
+            NodeCpuCount = 4,
+        };
+        Options = configure?.Invoke(options) ?? options;
+        Sink = sink ?? new RecordingStatusSink();
+        Volumes = new PodVolumes(Options.RootDirectory, HostFileSystem);
+        Sandboxes = new SandboxSpecFactory(Options, Cgroups);
+        Containers = new ContainerSpecFactory(Options);
+        RestartBackoff = new Backoff(Options.ContainerBackoffInitial, Options.ContainerBackoffMax, Options.BackoffReset, Time);
+        PullBackoff = new Backoff(Options.ContainerBackoffInitial, Options.ContainerBackoffMax, Options.BackoffReset, Time);
+        Killer = new PodKiller(Runtime, Prober, Volumes, Cgroups, Sandboxes, Events, Time);
+        Context = new PodWorkerContext(
+            Options, Runtime, new PodRuntimeStateReader(Runtime), Sandboxes, Containers,
+            new ImageManager(Runtime, PullBackoff, Events), Volumes, Killer, Prober, RestartBackoff,
+            Events, Sink, Time, NullLogger.Instance, "containerd");
+    }
+
+    public string Directory { get; }
+    public TrackingTimeProvider Time { get; }
+    public FakeCriRuntime Runtime { get; }
+    public RecordingEventRecorder Events { get; } = new();
+    public FakeProber Prober { get; } = new();
+    public FakeHostFileSystem HostFileSystem { get; } = new();
+    public FakePodCgroups Cgroups { get; } = new();
+    public IPodStatusSink Sink { get; }
+    public RecordingStatusSink Statuses => (RecordingStatusSink)Sink;
+    public PodEngineOptions Options { get; }
+    public PodVolumes Volumes { get; }
+    public SandboxSpecFactory Sandboxes { get; }
+    public ContainerSpecFactory Containers { get; }
+    public Backoff RestartBackoff { get; }
+    public Backoff PullBackoff { get; }
+    public PodKiller Killer { get; }
+    public PodWorkerContext Context { get; }
+
+    /// <summary>Starts a worker and waits for its first sync.</summary>
+    public async Task<PodWorker> StartWorkerAsync(DesiredPod pod)
+    {
+        var worker = new PodWorker(pod, Context);
+        _workers.Add(worker);
+        await SettleAsync();
+        return worker;
+    }
+
+    /// <summary>Wakes the worker (as the relister does after a runtime change) and waits for that sync.</summary>
+    public async Task WakeAsync(PodWorker worker)
+    {
+        worker.Wake();
+        await SettleAsync();
+    }
+
+    /// <summary>Advances the fake clock past a worker's requeue timer and waits for the sync it triggers.</summary>
+    public async Task AdvanceAndSettleAsync(TimeSpan delta)
+    {
+        Time.Advance(delta);
+        await SettleAsync();
+    }
+
+    /// <summary>
+    /// Waits until a worker iteration has finished: every iteration ends by arming its requeue timer.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var seen = _seenTimers;
+        await AsyncWait.UntilAsync(() => Time.TimersCreated > seen, "a pod worker sync to finish (it arms its requeue timer)");
+        _seenTimers = Time.TimersCreated;
+    }
+
+    /// <summary>Disposes a worker the test started (the harness will not dispose it again).</summary>
+    public async Task DisposeWorkerAsync(PodWorker worker)
+    {
+        _workers.Remove(worker);
+        await worker.DisposeAsync();
+    }
+
+    /// <summary>Forgets timers armed so far (after work that arms timers outside a worker loop).</summary>
+    public void MarkTimersSeen() => _seenTimers = Time.TimersCreated;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync();
+        }
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
