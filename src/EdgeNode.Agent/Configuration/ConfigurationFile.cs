@@ -28,5 +28,5 @@ public sealed record ConfigurationFile
     public string? ImagePullTimeout { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, System.Text.Json.JsonElement>? Unknown { get; init; }
+    public Dictionary<string, System.Text.Json.JsonElement>? Unknown { get; set; }
 }
