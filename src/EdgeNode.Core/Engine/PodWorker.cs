@@ -240,7 +240,11 @@ public sealed partial class PodWorker : IAsyncDisposable
         if (image.Waiting is not null)
         {
             _waiting[name] = image.Waiting;
-            ReportProblem(pod, $"container \"{name}\": {image.Waiting.Reason}: {image.Waiting.Message}");
+            if (image.Waiting.Reason != "ImagePullBackOff")
+            {
+                ReportProblem(pod, $"container \"{name}\" ({ContainerField(pod, name)}.image): {image.Waiting.Reason}: {image.Waiting.Message}: " +
+                    "fix the image name, or import the image into containerd (ctr -n k8s.io images import FILE) since this node may reach no registry");
+            }
             return image.RetryAt ?? _context.Time.GetUtcNow() + _context.Options.ErrorRequeue;
         }
 
@@ -285,7 +289,7 @@ public sealed partial class PodWorker : IAsyncDisposable
         catch (RuntimeException e) when (e.Kind != RuntimeErrorKind.Unavailable)
         {
             // The runtime records the instance as exited (StartError); the next sync restarts it with back-off.
-            Wait(pod, container.Name!, "RunContainerError", StartErrors.Explain(e.Message, container));
+            Wait(pod, container.Name!, "RunContainerError", StartErrors.Explain(e.Message, container, ContainerField(pod, container.Name!)));
             return _context.Time.GetUtcNow();
         }
         _waiting.Remove(container.Name!);
@@ -361,6 +365,13 @@ public sealed partial class PodWorker : IAsyncDisposable
         }
         var start = Status?.StartTime ?? state.Sandboxes.Select(s => (DateTimeOffset?)s.CreatedAt).Min();
         return start + TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>Where a container sits in the manifest, e.g. <c>spec.initContainers[1]</c>, for messages.</summary>
+    private static string ContainerField(DesiredPod pod, string name)
+    {
+        var index = pod.Pod.Spec.Containers.FindIndex(c => c.Name == name);
+        return index >= 0 ? $"spec.containers[{index}]" : $"spec.initContainers[{pod.Pod.Spec.InitContainers?.FindIndex(c => c.Name == name) ?? -1}]";
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

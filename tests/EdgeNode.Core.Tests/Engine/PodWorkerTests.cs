@@ -135,13 +135,16 @@ public sealed class PodWorkerTests : IAsyncDisposable
             .ShouldBe($"Back-off restarting failed container app in pod web_default({TestPods.Uid})");
 
         // Act: 9 s later still backing off (no sync is due yet)
+        System.Console.Error.WriteLine($"DBG timers={_engine.Time.TimersCreated} now={_engine.Time.GetUtcNow():O} latest={Runtime.Latest("app")}");
         _engine.Time.Advance(TimeSpan.FromSeconds(9));
+        System.Console.Error.WriteLine($"DBG after9 timers={_engine.Time.TimersCreated} count={Runtime.ContainersNamed("app").Count}");
 
         // Assert
         Runtime.ContainersNamed("app").Count.ShouldBe(2);
 
         // Act: at 10 s the worker's timer restarts the container
         await _engine.AdvanceAndSettleAsync(TimeSpan.FromSeconds(1));
+        System.Console.Error.WriteLine($"DBG after10 timers={_engine.Time.TimersCreated} count={Runtime.ContainersNamed("app").Count} status={StatusOf(Status, "app")}  {string.Join(",", _engine.Events.Events.Select(e => e.Reason))}");
 
         // Assert
         Runtime.ContainersNamed("app").Count.ShouldBe(3);

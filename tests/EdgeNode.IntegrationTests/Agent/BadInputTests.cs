@@ -66,6 +66,7 @@ public sealed class BadInputTests : AgentTestBase
 
         ghost.Status!.Phase.ShouldBe("Pending");
         Bed.Agent!.Log().ShouldContain("Failed to pull image \"registry.invalid/ghost:1.0\"");
+        Bed.Agent.Log().ShouldContain("ghost.yaml): container \"app\" (spec.containers[0].image): ErrImagePull");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class BadInputTests : AgentTestBase
         var typo = await Bed.WaitForPodAsync("typo", p => AgentTestBed.Container(p, "app")?.State.Waiting?.Reason == "CrashLoopBackOff", Startup, "in CrashLoopBackOff");
 
         AgentTestBed.Container(typo, "app")!.LastState!.Terminated!.Message.ShouldNotBeNull().ShouldContain("nosuchcmd");
-        Bed.Agent!.Log().ShouldContain("command \"nosuchcmd\" was not found in image docker.io/library/busybox:1.35");
+        Bed.Agent!.Log().ShouldContain("command \"nosuchcmd\" was not found in image docker.io/library/busybox:1.35: fix spec.containers[0].command");
         Bed.Agent.Log().ShouldContain("typo.yaml");
     }
 }
