@@ -23,7 +23,7 @@ public sealed partial class AgentProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
 
-    public static AgentProcess Start(string logFile, params string[] arguments)
+    public static AgentProcess Start(string logFile, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +35,10 @@ public sealed partial class AgentProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start edgenode");
         return new AgentProcess(process, logFile);

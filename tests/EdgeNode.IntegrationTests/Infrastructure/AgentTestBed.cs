@@ -42,10 +42,13 @@ public sealed class AgentTestBed : IAsyncLifetime
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    public AgentProcess StartAgent(params string[] extraArguments)
+    public AgentProcess StartAgent(params string[] extraArguments) => StartAgent(null, extraArguments);
+
+    public AgentProcess StartAgent(IReadOnlyDictionary<string, string>? environment, params string[] extraArguments)
     {
         var agent = AgentProcess.Start(
             Path.Combine(Directory, $"agent-{++_agentCount}.log"),
+            environment,
             ["run", "--pod-manifest-path", Manifests, "--container-runtime-endpoint", Containerd.Endpoint, "--root-dir", RootDir,
              "--pod-logs-dir", PodLogs, "--hostname-override", NodeName, "--file-check-frequency", "2s", .. extraArguments]);
         _agents.Add(agent);
