@@ -16,7 +16,7 @@ namespace EdgeNode.Testing;
 /// Every interface call is recorded in <see cref="Calls"/>; <see cref="FailNext"/> and <see cref="FailWhen"/> inject failures.
 /// Methods complete synchronously. Thread-safe.
 /// </summary>
-public sealed class FakeCriRuntime(TimeProvider time) : ICriRuntime
+public sealed class FakeCriRuntime(TimeProvider time, ProgressSignal? progress = null) : ICriRuntime
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, FakeSandbox> _sandboxes = new(StringComparer.Ordinal);
@@ -466,6 +466,7 @@ public sealed class FakeCriRuntime(TimeProvider time) : ICriRuntime
         cancellationToken.ThrowIfCancellationRequested();
         var call = new CriCall(method, target, timeout);
         _calls.Add(call);
+        progress?.Pulse();
         if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var queued))
         {
             throw queued;

@@ -7,7 +7,7 @@ namespace EdgeNode.Testing;
 /// Answers probes and hooks with outcomes set by the test: per probe instance (reference), else
 /// <see cref="DefaultOutcome"/>. Records every call. Thread-safe.
 /// </summary>
-public sealed class FakeProber : IProber
+public sealed class FakeProber(ProgressSignal? progress = null) : IProber
 {
     private readonly Dictionary<Probe, ProbeOutcome> _outcomes = new(ReferenceEqualityComparer.Instance);
     private readonly List<(Probe Probe, ProbeTarget Target)> _calls = [];
@@ -62,6 +62,7 @@ public sealed class FakeProber : IProber
         lock (_lock)
         {
             _calls.Add((probe, target));
+            progress?.Pulse();
             return Task.FromResult(_outcomes.TryGetValue(probe, out var outcome) ? outcome : DefaultOutcome);
         }
     }
@@ -72,6 +73,7 @@ public sealed class FakeProber : IProber
         lock (_lock)
         {
             _hooks.Add((handler, target, timeout));
+            progress?.Pulse();
             return Task.FromResult(HookOutcome);
         }
     }

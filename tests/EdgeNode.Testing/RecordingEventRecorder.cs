@@ -4,7 +4,7 @@ using EdgeNode.Core.Pods;
 namespace EdgeNode.Testing;
 
 /// <summary>Keeps every pod event in order. Thread-safe.</summary>
-public sealed class RecordingEventRecorder : IPodEventRecorder
+public sealed class RecordingEventRecorder(ProgressSignal? progress = null) : IPodEventRecorder
 {
     private readonly List<RecordedEvent> _events = [];
     private readonly Lock _lock = new();
@@ -26,6 +26,7 @@ public sealed class RecordingEventRecorder : IPodEventRecorder
         {
             _events.Add(new RecordedEvent(pod, severity, reason, message));
         }
+        progress?.Pulse();
     }
 
     public IReadOnlyList<RecordedEvent> WithReason(string reason) => Events.Where(e => e.Reason == reason).ToList();

@@ -4,7 +4,7 @@ using EdgeNode.Core.Pods;
 namespace EdgeNode.Testing;
 
 /// <summary>Keeps every status a pod worker published, and the UIDs it removed. Thread-safe.</summary>
-public sealed class RecordingStatusSink : IPodStatusSink
+public sealed class RecordingStatusSink(ProgressSignal? progress = null) : IPodStatusSink
 {
     private readonly List<(string Uid, PodStatus Status)> _published = [];
     private readonly List<string> _removed = [];
@@ -47,6 +47,7 @@ public sealed class RecordingStatusSink : IPodStatusSink
         {
             _published.Add((pod.Uid, status));
         }
+        progress?.Pulse();
     }
 
     public void Remove(string uid)
@@ -55,5 +56,6 @@ public sealed class RecordingStatusSink : IPodStatusSink
         {
             _removed.Add(uid);
         }
+        progress?.Pulse();
     }
 }

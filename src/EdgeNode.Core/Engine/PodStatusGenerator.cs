@@ -15,7 +15,7 @@ public static class PodStatusGenerator
         var appStatuses = spec.Containers.Select(c => ContainerStatusOf(c, input, isInit: false, initDone)).ToList();
 
         var phase = input.TerminalReason is not null ? PodPhases.Failed : Phase(spec, initStatuses, appStatuses);
-        if (PodPhases.IsTerminal(input.Previous?.Phase) && input.Previous!.Phase != phase && spec.RestartPolicy != RestartPolicies.Always)
+        if (PodPhases.IsTerminal(input.Previous?.Phase) && input.Previous!.Phase != phase && (spec.RestartPolicy ?? RestartPolicies.Always) != RestartPolicies.Always)
         {
             phase = input.Previous.Phase!; // a terminal phase never changes back
         }

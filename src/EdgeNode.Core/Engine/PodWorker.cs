@@ -363,7 +363,8 @@ public sealed partial class PodWorker : IAsyncDisposable
         {
             return null;
         }
-        var start = Status?.StartTime ?? state.Sandboxes.Select(s => (DateTimeOffset?)s.CreatedAt).Min();
+        // A pod without a sandbox yet starts in this sync: count from now, so the first requeue honours the deadline.
+        var start = Status?.StartTime ?? state.Sandboxes.Select(s => (DateTimeOffset?)s.CreatedAt).Min() ?? _context.Time.GetUtcNow();
         return start + TimeSpan.FromSeconds(seconds);
     }
 

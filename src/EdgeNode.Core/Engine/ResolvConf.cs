@@ -12,7 +12,7 @@ public static class ResolvConf
         var options = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
-            var fields = raw.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var fields = raw.Split((char[])[' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length < 2 || fields[0].StartsWith('#') || fields[0].StartsWith(';'))
             {
                 continue;

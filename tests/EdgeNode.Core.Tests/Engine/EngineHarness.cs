@@ -17,8 +17,10 @@ internal sealed class EngineHarness : IAsyncDisposable
     public EngineHarness(IPodStatusSink? sink = null, Func<PodEngineOptions, PodEngineOptions>? configure = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("edgenode-engine-").FullName;
-        Time = new TrackingTimeProvider();
-        Runtime = new FakeCriRuntime(Time);
+        Time = new TrackingTimeProvider(Progress);
+        Runtime = new FakeCriRuntime(Time, Progress);
+        Events = new RecordingEventRecorder(Progress);
+        Prober = new FakeProber(Progress);
         var options = new PodEngineOptions
         {
             NodeName = "node-1",
@@ -30,7 +32,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             NodeCpuCount = 4,
         };
         Options = configure?.Invoke(options) ?? options;
-        Sink = sink ?? new RecordingStatusSink();
+        Sink = sink ?? new RecordingStatusSink(Progress);
         Volumes = new PodVolumes(Options.RootDirectory, HostFileSystem);
         Sandboxes = new SandboxSpecFactory(Options, Cgroups);
         Containers = new ContainerSpecFactory(Options);
@@ -44,10 +46,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     public string Directory { get; }
+    public ProgressSignal Progress { get; } = new();
     public TrackingTimeProvider Time { get; }
     public FakeCriRuntime Runtime { get; }
-    public RecordingEventRecorder Events { get; } = new();
-    public FakeProber Prober { get; } = new();
+    public RecordingEventRecorder Events { get; }
+    public FakeProber Prober { get; }
     public FakeHostFileSystem HostFileSystem { get; } = new();
     public FakePodCgroups Cgroups { get; } = new();
     public IPodStatusSink Sink { get; }
@@ -80,9 +83,18 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// <summary>Advances the fake clock past a worker's requeue timer and waits for the sync it triggers.</summary>
     public async Task AdvanceAndSettleAsync(TimeSpan delta)
     {
+        var fired = Time.TimersFired;
         Time.Advance(delta);
+        if (Time.TimersFired == fired)
+        {
+            throw new InvalidOperationException($"Advancing the clock by {delta} woke no timer: no worker sync was due by then");
+        }
         await SettleAsync();
     }
+
+    /// <summary>Waits for a condition while the engine works; fails early if a worker loop died.</summary>
+    public Task UntilAsync(Func<bool> condition, string description) =>
+        AsyncWait.UntilAsync(() => ThrowIfWorkerFaulted() || condition(), description, Progress);
 
     /// <summary>
     /// Waits until a worker iteration has finished: every iteration ends by arming its requeue timer.
@@ -90,8 +102,27 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async Task SettleAsync()
     {
         var seen = _seenTimers;
-        await AsyncWait.UntilAsync(() => Time.TimersCreated > seen, "a pod worker sync to finish (it arms its requeue timer)");
+        await UntilAsync(() => Time.TimersCreated > seen, "a pod worker sync to finish (it arms its requeue timer)");
         _seenTimers = Time.TimersCreated;
+    }
+
+    /// <summary>Tracks a worker the test created itself (disposed with the harness, checked for crashes).</summary>
+    public PodWorker Track(PodWorker worker)
+    {
+        _workers.Add(worker);
+        return worker;
+    }
+
+    private bool ThrowIfWorkerFaulted()
+    {
+        foreach (var worker in _workers.ToList())
+        {
+            if (worker.Completion.IsFaulted)
+            {
+                throw new InvalidOperationException($"The worker of {worker.Pod.FullName} crashed", worker.Completion.Exception);
+            }
+        }
+        return false;
     }
 
     /// <summary>Disposes a worker the test started (the harness will not dispose it again).</summary>

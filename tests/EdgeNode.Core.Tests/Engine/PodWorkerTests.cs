@@ -114,7 +114,7 @@ public sealed class PodWorkerTests : IAsyncDisposable
         await _engine.WakeAsync(worker);
 
         // Assert
-        Runtime.ContainersNamed("app").Count.ShouldBe(2);
+        Runtime.CountCalls(Create).ShouldBe(2);
         Runtime.Latest("app")!.State.ShouldBe(ContainerRunState.Running);
         Runtime.Latest("app")!.Spec.Annotations[PodAnnotations.ContainerRestartCount].ShouldBe("1");
         StatusOf(Status, "app").RestartCount.ShouldBe(1);
@@ -125,7 +125,7 @@ public sealed class PodWorkerTests : IAsyncDisposable
         await _engine.WakeAsync(worker);
 
         // Assert
-        Runtime.ContainersNamed("app").Count.ShouldBe(2);
+        Runtime.CountCalls(Create).ShouldBe(2);
         var app = StatusOf(Status, "app");
         app.State.Waiting!.Reason.ShouldBe("CrashLoopBackOff");
         app.State.Waiting.Message.ShouldBe($"back-off 10s restarting failed container=app pod=web_default({TestPods.Uid})");
@@ -135,20 +135,18 @@ public sealed class PodWorkerTests : IAsyncDisposable
             .ShouldBe($"Back-off restarting failed container app in pod web_default({TestPods.Uid})");
 
         // Act: 9 s later still backing off (no sync is due yet)
-        System.Console.Error.WriteLine($"DBG timers={_engine.Time.TimersCreated} now={_engine.Time.GetUtcNow():O} latest={Runtime.Latest("app")}");
         _engine.Time.Advance(TimeSpan.FromSeconds(9));
-        System.Console.Error.WriteLine($"DBG after9 timers={_engine.Time.TimersCreated} count={Runtime.ContainersNamed("app").Count}");
 
         // Assert
-        Runtime.ContainersNamed("app").Count.ShouldBe(2);
+        Runtime.CountCalls(Create).ShouldBe(2);
 
         // Act: at 10 s the worker's timer restarts the container
         await _engine.AdvanceAndSettleAsync(TimeSpan.FromSeconds(1));
-        System.Console.Error.WriteLine($"DBG after10 timers={_engine.Time.TimersCreated} count={Runtime.ContainersNamed("app").Count} status={StatusOf(Status, "app")}  {string.Join(",", _engine.Events.Events.Select(e => e.Reason))}");
 
         // Assert
-        Runtime.ContainersNamed("app").Count.ShouldBe(3);
+        Runtime.CountCalls(Create).ShouldBe(3);
         Runtime.Latest("app")!.State.ShouldBe(ContainerRunState.Running);
+        Runtime.ContainersNamed("app").Count.ShouldBe(2); // the oldest dead instance was garbage-collected
         StatusOf(Status, "app").State.Running.ShouldNotBeNull();
         StatusOf(Status, "app").RestartCount.ShouldBe(2);
         _engine.RestartBackoff.Current($"{TestPods.Uid}/app").ShouldBe(TimeSpan.FromSeconds(20));
@@ -295,19 +293,12 @@ public sealed class PodWorkerTests : IAsyncDisposable
             "failed to create containerd task: exec: \"serve\": executable file not found in $PATH"));
 
         // Act
-        var worker = new PodWorker(Pod(null, TestPods.Container("app") with { Command = ["serve"] }), _engine.Context);
-        try
-        {
-            await AsyncWait.UntilAsync(() => Runtime.Latest("app")?.State == ContainerRunState.Running, "the container to be started again");
-        }
-        finally
-        {
-            await worker.DisposeAsync();
-        }
+        _engine.Track(new PodWorker(Pod(null, TestPods.Container("app") with { Command = ["serve"] }), _engine.Context));
+        await _engine.UntilAsync(() => Runtime.Latest("app")?.State == ContainerRunState.Running, "the container to be started again");
 
         // Assert
         var failed = _engine.Events.WithReason("Failed").ShouldHaveSingleItem();
-        failed.Message.ShouldStartWith("Error: command \"serve\" was not found in image busybox:1.36: fix the container's command or use an image that has it");
+        failed.Message.ShouldStartWith("Error: command \"serve\" was not found in image busybox:1.36: fix spec.containers[0].command or use an image that has it (failed to create containerd task: exec: \"serve\": executable file not found in $PATH)");
         Runtime.ContainersNamed("app")[0].Status.Reason.ShouldBe("StartError");
         Runtime.ContainersNamed("app").Count.ShouldBe(2);
     }
@@ -344,7 +335,7 @@ public sealed class PodWorkerTests : IAsyncDisposable
 
         // Act
         worker.RequestTermination();
-        await AsyncWait.UntilAsync(() => worker.Completion.IsCompleted, "the worker to finish terminating");
+        await _engine.UntilAsync(() => worker.Completion.IsCompleted, "the worker to finish terminating");
         await worker.Completion;
 
         // Assert
@@ -373,7 +364,7 @@ public sealed class PodWorkerTests : IAsyncDisposable
 
         // Act
         worker.RequestTermination();
-        await AsyncWait.UntilAsync(() => worker.Completion.IsCompleted, "the worker to finish terminating");
+        await _engine.UntilAsync(() => worker.Completion.IsCompleted, "the worker to finish terminating");
 
         // Assert
         var hook = _engine.Prober.HookCalls.ShouldHaveSingleItem();
@@ -439,23 +430,16 @@ public sealed class PodWorkerTests : IAsyncDisposable
         var restarted = _engine.Context with { Reader = new PodRuntimeStateReader(Runtime) };
 
         // Act
-        var second = new PodWorker(pod, restarted);
-        try
-        {
-            await _engine.SettleAsync();
+        var second = _engine.Track(new PodWorker(pod, restarted));
+        await _engine.SettleAsync();
 
-            // Assert
-            Runtime.CountCalls(RunSandbox).ShouldBe(0);
-            Runtime.CountCalls(Create).ShouldBe(0);
-            Runtime.CountCalls(Start).ShouldBe(0);
-            Runtime.CountCalls(Stop).ShouldBe(0);
-            Runtime.Containers.Select(c => c.Id).ShouldBe(containers);
-            second.Status!.Phase.ShouldBe(PodPhases.Running);
-        }
-        finally
-        {
-            await second.DisposeAsync();
-        }
+        // Assert
+        Runtime.CountCalls(RunSandbox).ShouldBe(0);
+        Runtime.CountCalls(Create).ShouldBe(0);
+        Runtime.CountCalls(Start).ShouldBe(0);
+        Runtime.CountCalls(Stop).ShouldBe(0);
+        Runtime.Containers.Select(c => c.Id).ShouldBe(containers);
+        second.Status!.Phase.ShouldBe(PodPhases.Running);
     }
 
     [Fact]
@@ -467,21 +451,14 @@ public sealed class PodWorkerTests : IAsyncDisposable
         var pod = Pod(null, TestPods.Container("app") with { LivenessProbe = liveness });
 
         // Act
-        var worker = new PodWorker(pod, _engine.Context);
-        try
-        {
-            await AsyncWait.UntilAsync(() => Runtime.ContainersNamed("app").Count >= 2, "the container to be restarted after the liveness failure");
+        _engine.Track(new PodWorker(pod, _engine.Context));
+        await _engine.UntilAsync(() => Runtime.ContainersNamed("app").Count >= 2, "the container to be restarted after the liveness failure");
 
-            // Assert
-            var first = Runtime.ContainersNamed("app")[0];
-            first.State.ShouldBe(ContainerRunState.Exited);
-            Runtime.CallsTo(Stop).ShouldContain(c => c.Target == first.Id && c.Timeout == TimeSpan.FromSeconds(30));
-            _engine.Events.WithReason("Killing").ShouldContain(e => e.Message == "Container app failed liveness probe, will be restarted");
-            _engine.Events.WithReason("Unhealthy").ShouldContain(e => e.Message == "Liveness probe failed: unhealthy");
-        }
-        finally
-        {
-            await worker.DisposeAsync();
-        }
+        // Assert
+        var first = Runtime.ContainersNamed("app")[0];
+        first.State.ShouldBe(ContainerRunState.Exited);
+        Runtime.CallsTo(Stop).ShouldContain(c => c.Target == first.Id && c.Timeout == TimeSpan.FromSeconds(30));
+        _engine.Events.WithReason("Killing").ShouldContain(e => e.Message == "Container app failed liveness probe, will be restarted");
+        _engine.Events.WithReason("Unhealthy").ShouldContain(e => e.Message == "Liveness probe failed: unhealthy");
     }
 }

@@ -10,14 +10,18 @@ namespace EdgeNode.Core.Tests.Probes;
 
 public sealed class PodProbesTests : IAsyncDisposable
 {
-    private readonly TrackingTimeProvider _time = new();
-    private readonly FakeProber _prober = new();
-    private readonly RecordingEventRecorder _events = new();
+    private readonly ProgressSignal _progress = new();
+    private readonly TrackingTimeProvider _time;
+    private readonly FakeProber _prober;
+    private readonly RecordingEventRecorder _events;
     private readonly PodProbes _probes;
     private int _changes;
 
     public PodProbesTests()
     {
+        _time = new TrackingTimeProvider(_progress);
+        _prober = new FakeProber(_progress);
+        _events = new RecordingEventRecorder(_progress);
         _probes = new PodProbes(_prober, _time, _events, () => Interlocked.Increment(ref _changes));
     }
 
@@ -47,10 +51,10 @@ public sealed class PodProbesTests : IAsyncDisposable
     }
 
     private Task ProbeCallsAsync(Probe probe, int count) =>
-        AsyncWait.UntilAsync(() => _prober.CallsTo(probe) >= count, $"{count} call(s) of the probe");
+        AsyncWait.UntilAsync(() => _prober.CallsTo(probe) >= count, $"{count} call(s) of the probe", _progress);
 
     private Task TimersAsync(int count) =>
-        AsyncWait.UntilAsync(() => _time.TimersCreated >= count, $"{count} timer(s) armed");
+        AsyncWait.UntilAsync(() => _time.TimersCreated >= count, $"{count} timer(s) armed", _progress);
 
     [Fact]
     public async Task IsReady_ContainerWithoutProbes_ReadyAndStarted()
@@ -92,7 +96,7 @@ public sealed class PodProbesTests : IAsyncDisposable
         var pod = TestPods.Desired(TestPods.Spec(TestPods.Container("app") with { ReadinessProbe = readiness }));
         await _probes.SyncAsync(pod, Running(("app", "c1")));
         await ProbeCallsAsync(readiness, 1);
-        await AsyncWait.UntilAsync(() => _probes.IsReady("c1"), "the first success to make the container ready");
+        await AsyncWait.UntilAsync(() => _probes.IsReady("c1"), "the first success to make the container ready", _progress);
         _prober.SetOutcome(readiness, false, "HTTP probe failed with statuscode: 503");
         var readyAfter = new List<bool>();
 
@@ -102,7 +106,7 @@ public sealed class PodProbesTests : IAsyncDisposable
             await TimersAsync(i);
             _time.Advance(TimeSpan.FromSeconds(10));
             await ProbeCallsAsync(readiness, i + 1);
-            await AsyncWait.UntilAsync(() => _events.WithReason("Unhealthy").Count >= i, "the failure event");
+            await AsyncWait.UntilAsync(() => _events.WithReason("Unhealthy").Count >= i, "the failure event", _progress);
             readyAfter.Add(_probes.IsReady("c1"));
         }
 
@@ -123,11 +127,11 @@ public sealed class PodProbesTests : IAsyncDisposable
 
         // Act
         await _probes.SyncAsync(pod, Running(("app", "c1"), ("other", "c2")));
-        await AsyncWait.UntilAsync(() => _probes.Unhealthy().Count == 1, "the liveness failure");
+        await AsyncWait.UntilAsync(() => _probes.Unhealthy().Count == 1, "the liveness failure", _progress);
 
         // Assert
         _probes.Unhealthy().ShouldBe(new Dictionary<string, string> { ["c1"] = "Container app failed liveness probe" });
-        await AsyncWait.UntilAsync(() => Volatile.Read(ref _changes) == 1, "the change callback");
+        await AsyncWait.UntilAsync(() => Volatile.Read(ref _changes) == 1, "the change callback", _progress);
         _events.WithReason("Unhealthy").ShouldHaveSingleItem().Message.ShouldBe("Liveness probe failed: command exited with code 1");
     }
 
@@ -195,7 +199,7 @@ public sealed class PodProbesTests : IAsyncDisposable
 
         // Act
         _time.Advance(TimeSpan.FromSeconds(1));
-        await AsyncWait.UntilAsync(() => _probes.IsStarted("c1"), "the startup probe to pass");
+        await AsyncWait.UntilAsync(() => _probes.IsStarted("c1"), "the startup probe to pass", _progress);
         await TimersAsync(5);
         _time.Advance(TimeSpan.FromSeconds(1));
         await ProbeCallsAsync(liveness, 1);
@@ -203,7 +207,7 @@ public sealed class PodProbesTests : IAsyncDisposable
 
         // Assert
         _probes.IsStarted("c1").ShouldBeTrue();
-        await AsyncWait.UntilAsync(() => _probes.IsReady("c1"), "readiness to pass after startup");
+        await AsyncWait.UntilAsync(() => _probes.IsReady("c1"), "readiness to pass after startup", _progress);
     }
 
     [Fact]
@@ -216,7 +220,7 @@ public sealed class PodProbesTests : IAsyncDisposable
 
         // Act
         await _probes.SyncAsync(pod, Running(("app", "c1")));
-        await AsyncWait.UntilAsync(() => _probes.Unhealthy().Count == 1, "the startup failure");
+        await AsyncWait.UntilAsync(() => _probes.Unhealthy().Count == 1, "the startup failure", _progress);
 
         // Assert
         _probes.Unhealthy()["c1"].ShouldBe("Container app failed startup probe");
@@ -230,7 +234,7 @@ public sealed class PodProbesTests : IAsyncDisposable
         _prober.SetOutcome(liveness, false);
         var pod = TestPods.Desired(TestPods.Spec(TestPods.Container("app") with { LivenessProbe = liveness }));
         await _probes.SyncAsync(pod, Running(("app", "c1")));
-        await AsyncWait.UntilAsync(() => _probes.Unhealthy().ContainsKey("c1"), "the liveness failure of c1");
+        await AsyncWait.UntilAsync(() => _probes.Unhealthy().ContainsKey("c1"), "the liveness failure of c1", _progress);
         _prober.SetOutcome(liveness, true);
 
         // Act

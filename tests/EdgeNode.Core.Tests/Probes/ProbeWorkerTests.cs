@@ -8,11 +8,18 @@ namespace EdgeNode.Core.Tests.Probes;
 public sealed class ProbeWorkerTests : IAsyncDisposable
 {
     private static readonly ProbeTarget Target = new("ctr-1", "10.88.0.2", []);
-    private readonly TrackingTimeProvider _time = new();
-    private readonly FakeProber _prober = new();
+    private readonly ProgressSignal _progress = new();
+    private readonly TrackingTimeProvider _time;
+    private readonly FakeProber _prober;
     private readonly List<(ProbeOutcome Outcome, bool Changed)> _reports = [];
     private readonly Lock _lock = new();
     private ProbeWorker? _worker;
+
+    public ProbeWorkerTests()
+    {
+        _time = new TrackingTimeProvider(_progress);
+        _prober = new FakeProber(_progress);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -46,10 +53,10 @@ public sealed class ProbeWorkerTests : IAsyncDisposable
     }
 
     private Task TimersAsync(int count) =>
-        AsyncWait.UntilAsync(() => _time.TimersCreated >= count, $"{count} timer(s) armed by the probe worker");
+        AsyncWait.UntilAsync(() => _time.TimersCreated >= count, $"{count} timer(s) armed by the probe worker", _progress);
 
     private Task ProbeCallsAsync(Probe probe, int count) =>
-        AsyncWait.UntilAsync(() => _prober.CallsTo(probe) >= count, $"{count} probe call(s)");
+        AsyncWait.UntilAsync(() => _prober.CallsTo(probe) >= count, $"{count} probe call(s)", _progress);
 
     private static Probe Exec(int initialDelay = 0, int period = 10, int failureThreshold = 3) => new()
     {
@@ -134,7 +141,7 @@ public sealed class ProbeWorkerTests : IAsyncDisposable
             await TimersAsync(i);
             _time.Advance(TimeSpan.FromSeconds(1));
             await ProbeCallsAsync(probe, i + 1);
-            await AsyncWait.UntilAsync(() => Reports >= i + 1, "the probe result to be reported");
+            await AsyncWait.UntilAsync(() => Reports >= i + 1, "the probe result to be reported", _progress);
             if (i < 3)
             {
                 worker.Tracker.Result.ShouldBe(ProbeResult.Success);
@@ -160,7 +167,7 @@ public sealed class ProbeWorkerTests : IAsyncDisposable
 
         // Act
         await ProbeCallsAsync(probe, 1);
-        await AsyncWait.UntilAsync(() => Reports == 1, "the failure to be reported");
+        await AsyncWait.UntilAsync(() => Reports == 1, "the failure to be reported", _progress);
         var timers = _time.TimersCreated;
         _time.Advance(TimeSpan.FromSeconds(5));
 
@@ -179,7 +186,7 @@ public sealed class ProbeWorkerTests : IAsyncDisposable
 
         // Act
         await ProbeCallsAsync(probe, 1);
-        await AsyncWait.UntilAsync(() => Reports == 1, "the success to be reported");
+        await AsyncWait.UntilAsync(() => Reports == 1, "the success to be reported", _progress);
         _time.Advance(TimeSpan.FromSeconds(5));
 
         // Assert
