@@ -23,19 +23,45 @@ public sealed class TerminationTests : AgentTestBase
 
         var watch = Stopwatch.StartNew();
         Bed.RemoveManifest("stubborn.yaml");
-        var status = await Eventually.ValueAsync(async () =>
-            await Bed.Runtime.ContainerStatusAsync(app.Id, TestContext.Current.CancellationToken) is { State: ContainerRunState.Exited } s ? s : null,
-            "the TERM-ignoring container exited", TimeSpan.FromSeconds(30));
-        var stoppedAfter = watch.Elapsed;
-
-        status.ExitCode.ShouldBe(137);
-        (status.FinishedAt!.Value - status.StartedAt!.Value).ShouldBeGreaterThan(TimeSpan.FromSeconds(4));
-        stoppedAfter.ShouldBeLessThan(TimeSpan.FromSeconds(4 + 1 + 3)); // grace + slack + file-watch latency
         await Eventually.TrueAsync(
             () => Bed.Runtime.ListPodSandboxesAsync(selector, TestContext.Current.CancellationToken).Result.Count == 0,
-            "the pod's sandbox is removed");
+            "the pod's sandbox is removed", TimeSpan.FromSeconds(30));
+        var removedAfter = watch.Elapsed;
+
+        // Both containers ignore SIGTERM (a shell trap, and sleep as PID 1): they go only when killed at the deadline.
+        removedAfter.ShouldBeGreaterThan(TimeSpan.FromSeconds(4));
+        removedAfter.ShouldBeLessThan(TimeSpan.FromSeconds(4 + 1 + 3)); // grace + slack + file-watch latency
         (await Bed.Runtime.ListContainersAsync(selector, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await Bed.Runtime.ContainerStatusAsync(app.Id, TestContext.Current.CancellationToken)).ShouldBeNull();
         Directory.Exists(Path.Combine(Bed.PodLogs, $"default_{pod.Name}_{pod.Uid}")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ActiveDeadline_TermIgnoringContainer_KilledWithSigkillAfterGracePeriod()
+    {
+        Bed.WriteManifest("deadline.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: deadline
+            spec:
+              restartPolicy: Never
+              activeDeadlineSeconds: 2
+              terminationGracePeriodSeconds: 3
+              containers:
+                - {name: app, image: docker.io/library/busybox:1.35, command: [sh, -c, "trap 'echo got TERM' TERM; while true; do sleep 1; done"]}
+            """);
+        Bed.StartAgent();
+
+        var pod = await Bed.WaitForPodAsync("deadline", p => p.Status?.Phase == "Failed", Startup, "Failed by its deadline");
+
+        pod.Status!.Reason.ShouldBe("DeadlineExceeded");
+        pod.Status.Message.ShouldBe("Pod was active on the node longer than the specified deadline");
+        var app = AgentTestBed.Container(pod, "app")!.State.Terminated!;
+        app.ExitCode.ShouldBe(137);
+        (app.FinishedAt!.Value - app.StartedAt!.Value).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2 + 3 - 1)); // deadline + grace, whole seconds
+        var log = File.ReadAllText(Path.Combine(Bed.PodLogs, $"default_{pod.Name}_{pod.Uid}", "app", "0.log"));
+        log.ShouldContain("got TERM");
     }
 
     [Fact]
