@@ -168,7 +168,7 @@ public sealed class Benchmark(BenchOptions options, TextWriter output)
         Line($"{"",-52} {"1 container/pod",-20} {"2 containers/pod",-20}");
         void Row(string what, Func<StartupBreakdown, TimeSpan> part) =>
             Line($"{what,-52} {Cell(a, part),-20} {Cell(b, part),-20}");
-        Row("manifest seen: watch, 50 ms debounce, parse (agent)", x => x.ManifestSeen);
+        Row("manifest seen: file watch, debounce, parse (agent)", x => x.ManifestSeen);
         Row("agent, until RunPodSandbox reaches containerd", x => x.AgentBeforeSandbox);
         Row("RunPodSandbox (containerd: pause, netns, CNI)", x => x.RunPodSandbox);
         Row("CreateContainer (containerd), all containers", x => x.CreateContainer);
