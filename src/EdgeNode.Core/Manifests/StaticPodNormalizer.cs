@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,13 +31,9 @@ public static class StaticPodNormalizer
             WriteCanonical(JsonSerializer.SerializeToNode(pod, PodJsonContext.Default.Pod), writer);
         }
         // MD5 because the kubelet uses it for config.hash; this is an identity, not a security measure.
-#pragma warning disable CA5351
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-#pragma warning restore CA5351
-        hash.AppendData(canonical.WrittenSpan);
-        hash.AppendData(Encoding.UTF8.GetBytes($"host:{nodeName}"));
-        hash.AppendData(Encoding.UTF8.GetBytes($"file:{manifestPath}"));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        canonical.Write(Encoding.UTF8.GetBytes($"host:{nodeName}"));
+        canonical.Write(Encoding.UTF8.GetBytes($"file:{manifestPath}"));
+        return Convert.ToHexStringLower(Md5.HashData(canonical.WrittenSpan));
     }
 
     /// <summary>
