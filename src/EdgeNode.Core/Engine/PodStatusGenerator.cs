@@ -160,7 +160,7 @@ public static class PodStatusGenerator
             case ContainerRunState.Running:
                 state = new ContainerState { Running = new ContainerStateRunning { StartedAt = status.StartedAt } };
                 started = input.IsStarted(status.Id);
-                ready = started && input.IsReady(status.Id);
+                ready = !isInit && started && input.IsReady(status.Id); // an init container is ready only once it completed
                 break;
             case ContainerRunState.Exited when waiting is not null:
                 state = new ContainerState { Waiting = new ContainerStateWaiting { Reason = waiting.Reason, Message = waiting.Message } };

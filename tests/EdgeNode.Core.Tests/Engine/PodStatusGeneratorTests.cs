@@ -76,6 +76,7 @@ public sealed class PodStatusGeneratorTests
         // Assert
         status.Phase.ShouldBe(PodPhases.Pending);
         StatusOf(status, "init-a").State.Running.ShouldNotBeNull();
+        StatusOf(status, "init-a").Ready.ShouldBeFalse();
         StatusOf(status, "init-b").State.Waiting!.Reason.ShouldBe("ContainerCreating");
         StatusOf(status, "app").State.Waiting!.Reason.ShouldBe("PodInitializing");
         StatusOf(status, "sidecar").State.Waiting!.Reason.ShouldBe("PodInitializing");
