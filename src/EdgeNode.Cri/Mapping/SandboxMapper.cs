@@ -43,33 +43,28 @@ internal static class SandboxMapper
         return filter;
     }
 
-    public static SandboxInfo ToInfo(V1.PodSandbox sandbox) => new()
+    public static SandboxInfo ToInfo(V1.PodSandbox sandbox) =>
+        ToInfo(sandbox.Id, sandbox.Metadata, sandbox.State, sandbox.CreatedAt, sandbox.Labels, sandbox.Annotations);
+
+    // PodSandbox (list) and PodSandboxStatus carry the same fields under two message types.
+    private static SandboxInfo ToInfo(
+        string id, V1.PodSandboxMetadata? metadata, V1.PodSandboxState state, long createdAt,
+        Google.Protobuf.Collections.MapField<string, string> labels, Google.Protobuf.Collections.MapField<string, string> annotations) => new()
     {
-        Id = sandbox.Id,
-        Name = sandbox.Metadata?.Name ?? "",
-        Namespace = sandbox.Metadata?.Namespace ?? "",
-        Uid = sandbox.Metadata?.Uid ?? "",
-        Attempt = sandbox.Metadata?.Attempt ?? 0,
-        State = ToDomain(sandbox.State),
-        CreatedAt = CommonMapper.FromUnixNanos(sandbox.CreatedAt),
-        Labels = CommonMapper.ToDictionary(sandbox.Labels),
-        Annotations = CommonMapper.ToDictionary(sandbox.Annotations),
+        Id = id,
+        Name = metadata?.Name ?? "",
+        Namespace = metadata?.Namespace ?? "",
+        Uid = metadata?.Uid ?? "",
+        Attempt = metadata?.Attempt ?? 0,
+        State = ToDomain(state),
+        CreatedAt = CommonMapper.FromUnixNanos(createdAt),
+        Labels = CommonMapper.ToDictionary(labels),
+        Annotations = CommonMapper.ToDictionary(annotations),
     };
 
     public static SandboxStatusInfo ToStatusInfo(V1.PodSandboxStatus status) => new()
     {
-        Sandbox = new SandboxInfo
-        {
-            Id = status.Id,
-            Name = status.Metadata?.Name ?? "",
-            Namespace = status.Metadata?.Namespace ?? "",
-            Uid = status.Metadata?.Uid ?? "",
-            Attempt = status.Metadata?.Attempt ?? 0,
-            State = ToDomain(status.State),
-            CreatedAt = CommonMapper.FromUnixNanos(status.CreatedAt),
-            Labels = CommonMapper.ToDictionary(status.Labels),
-            Annotations = CommonMapper.ToDictionary(status.Annotations),
-        },
+        Sandbox = ToInfo(status.Id, status.Metadata, status.State, status.CreatedAt, status.Labels, status.Annotations),
         Ip = status.Network?.Ip ?? "",
         AdditionalIps = status.Network?.AdditionalIps.Select(ip => ip.Ip).ToArray() ?? [],
         NetworkMode = CommonMapper.ToDomain(status.Linux?.Namespaces?.Options?.Network ?? V1.NamespaceMode.Pod),
