@@ -14,4 +14,8 @@ public sealed record ObjectMeta
 
     /// <summary>Accepted (kubectl writes <c>creationTimestamp: null</c>) but owned by the API server.</summary>
     public JsonElement? CreationTimestamp { get; init; }
+
+    public JsonElement? DeletionTimestamp { get; init; }
+    public long? DeletionGracePeriodSeconds { get; init; }
+    public List<OwnerReference>? OwnerReferences { get; init; }
 }

@@ -1,0 +1,6 @@
+namespace EdgeNode.Core.Nodes;
+
+public interface IMachineInfoSource
+{
+    MachineInfo Read();
+}

@@ -1,0 +1,6 @@
+namespace EdgeNode.Core.Nodes;
+
+public sealed record NodeDaemonEndpoints
+{
+    public DaemonEndpoint? KubeletEndpoint { get; init; }
+}
