@@ -13,6 +13,7 @@ namespace EdgeNode.Core.Json;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     Converters = [typeof(KubeTimeJsonConverter)])]
 [JsonSerializable(typeof(Pod))]
+[JsonSerializable(typeof(List<Pod>))]
 [JsonSerializable(typeof(PodStatus))]
 [JsonSerializable(typeof(Container))]
 [JsonSerializable(typeof(LifecycleHandler))]

@@ -82,6 +82,11 @@ public static class PodValidator
                 problems.Add($"{field}.name \"{volume.Name}\" is already used by {names[volume.Name]}: give each volume a unique name");
             }
 
+            if (volume.Secret is not null || volume.ConfigMap is not null)
+            {
+                problems.Add($"volume \"{volume.Name}\" uses {(volume.Secret is not null ? "secret" : "configMap")}, which needs an API server (static pods support emptyDir, hostPath): put the data on the node and mount it with a hostPath volume, or use an emptyDir volume for scratch space");
+                continue;
+            }
             var sources = (volume.EmptyDir is null ? 0 : 1) + (volume.HostPath is null ? 0 : 1);
             if (sources == 0)
             {

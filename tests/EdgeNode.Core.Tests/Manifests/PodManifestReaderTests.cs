@@ -105,7 +105,7 @@ public sealed class PodManifestReaderTests
     [InlineData("    foo: 1\n", "", "field spec.containers[0].foo is not supported by EdgeNode: remove it or check its spelling")]
     [InlineData("    Image: x\n", "", "field spec.containers[0].Image is not supported by EdgeNode: remove it or check its spelling (did you mean image?)")]
     [InlineData("    livenessProbe:\n      grpc:\n        port: 1\n", "", "field spec.containers[0].livenessProbe.grpc is not supported by EdgeNode: remove it or check its spelling")]
-    [InlineData("", "  volumes:\n  - name: cfg\n    configMap:\n      name: x\n", "volume \"cfg\" uses configMap, which EdgeNode does not support (supported: emptyDir, hostPath): put the data on the node and mount it with a hostPath volume, or use an emptyDir volume for scratch space")]
+    [InlineData("", "  volumes:\n  - name: cfg\n    configMap:\n      name: x\n", "volume \"cfg\" uses configMap, which needs an API server (static pods support emptyDir, hostPath): put the data on the node and mount it with a hostPath volume, or use an emptyDir volume for scratch space")]
     [InlineData("    env:\n    - name: A\n      value: 1\n", "", "spec.containers[0].env[0].value must be a string, but it is the number 1: quote it (\"1\")")]
     [InlineData("    env:\n    - name: A\n      value: true\n", "", "spec.containers[0].env[0].value must be a string, but it is the value true: quote it (\"true\")")]
     [InlineData("    ports:\n    - containerPort: \"80\"\n", "", "spec.containers[0].ports[0].containerPort must be a whole number, but it is the text \"80\": remove the quotes")]

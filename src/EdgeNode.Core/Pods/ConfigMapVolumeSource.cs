@@ -1,0 +1,9 @@
+namespace EdgeNode.Core.Pods;
+
+public sealed record ConfigMapVolumeSource
+{
+    public string? Name { get; init; }
+    public List<KeyToPath>? Items { get; init; }
+    public int? DefaultMode { get; init; }
+    public bool? Optional { get; init; }
+}
