@@ -1,3 +1,4 @@
+using EdgeNode.Core.Api;
 using EdgeNode.Core.Pods;
 
 namespace EdgeNode.Core.Engine;
@@ -7,9 +8,12 @@ namespace EdgeNode.Core.Engine;
 /// <c>pods/&lt;uid&gt;/volumes/kubernetes.io~empty-dir/&lt;name&gt;</c>, <c>pods/&lt;uid&gt;/etc-hosts</c> and
 /// <c>pods/&lt;uid&gt;/containers/&lt;name&gt;/&lt;restart&gt;</c> (termination-message files).
 /// </summary>
-public sealed class PodVolumes(string rootDirectory, IHostFileSystem hostFileSystem)
+public sealed class PodVolumes(string rootDirectory, IHostFileSystem hostFileSystem, IVolumeContentApi? contentApi = null)
 {
     private const string EmptyDirPlugin = "kubernetes.io~empty-dir";
+    private const string SecretPlugin = "kubernetes.io~secret";
+    private const string ConfigMapPlugin = "kubernetes.io~configmap";
+    private const int DefaultFileMode = 0b110_100_100; // 0644, the API default
 
     public string PodDirectory(string uid) => Path.Combine(rootDirectory, "pods", uid);
 
@@ -23,10 +27,58 @@ public sealed class PodVolumes(string rootDirectory, IHostFileSystem hostFileSys
             {
                 { EmptyDir: { } emptyDir } => PrepareEmptyDir(pod.Uid, volume.Name!, emptyDir),
                 { HostPath: { } hostPath } => PrepareHostPath(volume.Name!, hostPath),
+                { Secret: not null } or { ConfigMap: not null } => MaterializedPath(pod.Uid, volume),
                 _ => throw new VolumeException($"volume \"{volume.Name}\" has no source: give it emptyDir or hostPath"),
             };
         }
         return paths;
+    }
+
+    /// <summary>
+    /// Fetches the contents of the pod's secret and configMap volumes from the API server and writes them
+    /// (secrets into a tmpfs, so they never reach the flash). When the API server cannot be reached,
+    /// contents written earlier are kept: a running pod keeps its volumes through an outage.
+    /// </summary>
+    public async Task MaterializeAsync(DesiredPod pod, CancellationToken cancellationToken)
+    {
+        foreach (var volume in pod.Pod.Spec.Volumes ?? [])
+        {
+            var (optional, items, defaultMode, what) = volume switch
+            {
+                { Secret: { } s } => (s.Optional == true, s.Items, s.DefaultMode, $"secret \"{s.SecretName}\""),
+                { ConfigMap: { } c } => (c.Optional == true, c.Items, c.DefaultMode, $"configMap \"{c.Name}\""),
+                _ => (false, null, null, ""),
+            };
+            if (what.Length == 0)
+            {
+                continue;
+            }
+            var path = MaterializedPath(pod.Uid, volume);
+            if (contentApi is null)
+            {
+                throw new VolumeException($"volume \"{volume.Name}\" uses a {what}, which needs an API server: run EdgeNode with --kubeconfig or use emptyDir/hostPath volumes");
+            }
+            IReadOnlyDictionary<string, byte[]>? data;
+            try
+            {
+                data = volume.Secret is { } secret
+                    ? await contentApi.GetSecretAsync(pod.Namespace, secret.SecretName!, cancellationToken)
+                    : await contentApi.GetConfigMapAsync(pod.Namespace, volume.ConfigMap!.Name!, cancellationToken);
+            }
+            catch (ApiException e) when (e.Kind == ApiErrorKind.Unreachable && Directory.Exists(path))
+            {
+                continue;
+            }
+            catch (ApiException e)
+            {
+                throw new VolumeException($"volume \"{volume.Name}\": cannot read {what} from the API server: {e.Message}", e);
+            }
+            if (data is null && !optional)
+            {
+                throw new VolumeException($"volume \"{volume.Name}\": {what} not found in namespace {pod.Namespace}: create it, or mark the volume optional");
+            }
+            WriteFiles(path, volume.Secret is not null, data ?? new Dictionary<string, byte[]>(), items, defaultMode ?? DefaultFileMode);
+        }
     }
 
     /// <summary>Writes the pod's /etc/hosts (localhost entries and the pod's own name) and returns its path.</summary>
@@ -59,17 +111,48 @@ public sealed class PodVolumes(string rootDirectory, IHostFileSystem hostFileSys
     public void Cleanup(string uid)
     {
         var podDirectory = PodDirectory(uid);
-        var emptyDirs = Path.Combine(podDirectory, "volumes", EmptyDirPlugin);
-        if (Directory.Exists(emptyDirs))
+        foreach (var plugin in new[] { EmptyDirPlugin, SecretPlugin })
         {
-            foreach (var dir in Directory.GetDirectories(emptyDirs))
+            var dirs = Path.Combine(podDirectory, "volumes", plugin);
+            if (Directory.Exists(dirs))
             {
-                hostFileSystem.Unmount(dir);
+                foreach (var dir in Directory.GetDirectories(dirs))
+                {
+                    hostFileSystem.Unmount(dir);
+                }
             }
         }
         if (Directory.Exists(podDirectory))
         {
             Directory.Delete(podDirectory, recursive: true);
+        }
+    }
+
+    private string MaterializedPath(string uid, Volume volume) =>
+        Path.Combine(PodDirectory(uid), "volumes", volume.Secret is not null ? SecretPlugin : ConfigMapPlugin, volume.Name!);
+
+    private void WriteFiles(string path, bool secret, IReadOnlyDictionary<string, byte[]> data, List<KeyToPath>? items, int mode)
+    {
+        if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path);
+            if (secret)
+            {
+                hostFileSystem.MountTmpfs(path, null);
+            }
+        }
+        var wanted = items is { Count: > 0 }
+            ? items.Where(i => data.ContainsKey(i.Key!)).Select(i => (Key: i.Key!, File: i.Path!, Mode: i.Mode ?? mode))
+            : data.Keys.Select(k => (Key: k, File: k, Mode: mode));
+        foreach (var (key, file, fileMode) in wanted)
+        {
+            var target = Path.Combine(path, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (!File.Exists(target) || !File.ReadAllBytes(target).AsSpan().SequenceEqual(data[key]))
+            {
+                File.WriteAllBytes(target, data[key]);
+            }
+            File.SetUnixFileMode(target, (UnixFileMode)fileMode);
         }
     }
 

@@ -192,6 +192,7 @@ public sealed partial class PodWorker : IAsyncDisposable
     {
         try
         {
+            await _context.Volumes.MaterializeAsync(pod, cancellationToken);
             _context.Volumes.Prepare(pod);
             var spec = _context.Sandboxes.Create(pod, attempt);
             Directory.CreateDirectory(spec.LogDirectory);
