@@ -1,0 +1,7 @@
+namespace EdgeNode.Kube.Config;
+
+internal sealed record KubeconfigNamedCluster
+{
+    public string? Name { get; init; }
+    public KubeconfigCluster? Cluster { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace EdgeNode.Kube.Watch;
+
+public enum ResourceChangeType
+{
+    Added,
+    Modified,
+    Deleted,
+}
