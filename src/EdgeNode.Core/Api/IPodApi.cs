@@ -9,7 +9,7 @@ public interface IPodApi
     /// The complete set of pods with spec.nodeName = <paramref name="nodeName"/>, again after every change
     /// (list, then watch; re-lists after a 410 and reconnects with back-off on its own).
     /// </summary>
-    IAsyncEnumerable<IReadOnlyList<Pod>> WatchNodePodsAsync(string nodeName, CancellationToken cancellationToken);
+    IAsyncEnumerable<NodePodSet> WatchNodePodsAsync(string nodeName, CancellationToken cancellationToken);
 
     /// <summary>PATCH pods/&lt;name&gt;/status (strategic merge patch that carries metadata.uid as a precondition).</summary>
     Task PatchPodStatusAsync(string podNamespace, string name, string strategicMergePatch, CancellationToken cancellationToken);
