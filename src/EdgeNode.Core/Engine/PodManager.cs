@@ -10,7 +10,9 @@ namespace EdgeNode.Core.Engine;
 /// Once every source has reported, pods the runtime still has but no source wants are stopped and
 /// removed — except pods whose manifest exists but is currently invalid: they keep running.
 /// </summary>
-public sealed partial class PodManager(PodWorkerContext context, PodStatusStore store, IReadOnlyCollection<string> sources) : IAsyncDisposable
+public sealed partial class PodManager(
+    PodWorkerContext context, PodStatusStore store, IReadOnlyCollection<string> sources, Func<DesiredPod, CancellationToken, Task>? onDeleted = null)
+    : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, PodSourceSnapshot> _snapshots = new(StringComparer.Ordinal);
@@ -19,6 +21,7 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
     private readonly HashSet<string> _keptOrphans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _terminating = new(StringComparer.Ordinal);
     private readonly List<PodWorker> _terminatingWorkers = [];
+    private readonly HashSet<string> _deletionsDone = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public bool SourcesReady => sources.All(_snapshots.ContainsKey);
@@ -46,9 +49,28 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
             return;
         }
         var desired = new Dictionary<string, DesiredPod>(StringComparer.Ordinal);
+        var deleting = new Dictionary<string, DesiredPod>(StringComparer.Ordinal);
         foreach (var pod in sources.Where(_snapshots.ContainsKey).SelectMany(s => _snapshots[s].Pods))
         {
-            desired.TryAdd(pod.Uid, pod);
+            // An API pod with a deletionTimestamp is stopped with its deletion grace period, then deleted for good.
+            (pod.Pod.Metadata.DeletionTimestamp is null ? desired : deleting).TryAdd(pod.Uid, pod);
+        }
+        _deletionsDone.RemoveWhere(uid => !deleting.ContainsKey(uid));
+        foreach (var (uid, pod) in deleting)
+        {
+            if (_deletionsDone.Contains(uid) || IsRunning(_terminating, uid))
+            {
+                continue;
+            }
+            if (!_workers.Remove(uid, out var worker))
+            {
+                worker = new PodWorker(pod, context);
+            }
+            var grace = pod.Pod.Metadata.DeletionGracePeriodSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            LogPodDeleting(context.Logger, pod.FullName, grace?.TotalSeconds ?? pod.Pod.Spec.TerminationGracePeriodSeconds ?? 30);
+            worker.RequestTermination(grace);
+            _terminatingWorkers.Add(worker);
+            _terminating[uid] = FinishAsync(worker, pod);
         }
         foreach (var (uid, pod) in desired)
         {
@@ -72,7 +94,7 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
             _workers.Remove(uid);
             worker.RequestTermination();
             _terminatingWorkers.Add(worker);
-            _terminating[uid] = FinishAsync(worker);
+            _terminating[uid] = FinishAsync(worker, null);
         }
         foreach (var done in _terminating.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
         {
@@ -178,14 +200,22 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
         }
     }
 
-    private async Task FinishAsync(PodWorker worker)
+    /// <summary>Waits for a terminating worker; for a deleted API pod then posts the final status and deletes it.</summary>
+    private async Task FinishAsync(PodWorker worker, DesiredPod? deleted)
     {
+        var done = false;
         try
         {
             await worker.Completion;
+            done = true;
+            if (deleted is not null && onDeleted is not null)
+            {
+                await onDeleted(deleted, CancellationToken.None);
+            }
         }
-        catch (Exception e) when (e is RuntimeException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is RuntimeException or IOException or OperationCanceledException or Api.ApiException)
         {
+            done = false;
             LogOrphanFailed(context.Logger, worker.Uid, e.Message);
         }
         finally
@@ -197,6 +227,11 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
         {
             _terminating.Remove(worker.Uid);
             _terminatingWorkers.Remove(worker);
+            context.Statuses.Remove(worker.Uid);
+            if (done && deleted is not null)
+            {
+                _deletionsDone.Add(worker.Uid);
+            }
             Reconcile();
         }
         finally
@@ -204,6 +239,9 @@ public sealed partial class PodManager(PodWorkerContext context, PodStatusStore 
             _gate.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod} is being deleted: stopping it within {Grace}s")]
+    private static partial void LogPodDeleting(ILogger logger, string pod, double grace);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod} added ({Origin})")]
     private static partial void LogPodAdded(ILogger logger, string pod, string origin);

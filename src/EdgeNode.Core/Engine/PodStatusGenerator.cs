@@ -14,7 +14,9 @@ public static class PodStatusGenerator
         var initStatuses = inits.Select(c => ContainerStatusOf(c, input, isInit: true, initDone)).ToList();
         var appStatuses = spec.Containers.Select(c => ContainerStatusOf(c, input, isInit: false, initDone)).ToList();
 
-        var phase = input.TerminalReason is not null ? PodPhases.Failed : Phase(spec, initStatuses, appStatuses);
+        var phase = input.TerminalReason is not null ? PodPhases.Failed
+            : input.PodIsTerminal ? (appStatuses.All(c => c.State.Terminated is { ExitCode: 0 }) ? PodPhases.Succeeded : PodPhases.Failed)
+            : Phase(spec, initStatuses, appStatuses);
         if (PodPhases.IsTerminal(input.Previous?.Phase) && input.Previous!.Phase != phase && (spec.RestartPolicy ?? RestartPolicies.Always) != RestartPolicies.Always)
         {
             phase = input.Previous.Phase!; // a terminal phase never changes back

@@ -25,4 +25,7 @@ public sealed record PodStatusInput
 
     /// <summary>Set when the pod was ended for a pod-level reason (DeadlineExceeded …): phase Failed with this reason.</summary>
     public ContainerWaiting? TerminalReason { get; init; }
+
+    /// <summary>The pod has been terminated (deleted): the phase is Succeeded if every container exited 0, else Failed.</summary>
+    public bool PodIsTerminal { get; init; }
 }

@@ -23,6 +23,7 @@ public sealed partial class PodWorker : IAsyncDisposable
     private readonly Task _loop;
     private DesiredPod _pod;
     private volatile bool _terminationRequested;
+    private TimeSpan? _terminationGrace;
     private ContainerWaiting? _terminalReason;
     private ITimer? _timer;
     private string? _lastLoggedProblem;
@@ -52,9 +53,13 @@ public sealed partial class PodWorker : IAsyncDisposable
 
     public void Wake() => _wake.Writer.TryWrite(true);
 
-    /// <summary>Stops the pod's containers within their grace period and removes the pod from the node.</summary>
-    public void RequestTermination()
+    /// <summary>
+    /// Stops the pod's containers within their grace period (or <paramref name="grace"/>, a deletion's own),
+    /// publishes the final status and removes the pod from the node.
+    /// </summary>
+    public void RequestTermination(TimeSpan? grace = null)
     {
+        _terminationGrace = grace;
         _terminationRequested = true;
         Wake();
     }
@@ -186,6 +191,24 @@ public sealed partial class PodWorker : IAsyncDisposable
         Status = status;
         _context.Statuses.Publish(pod, status);
         return requeue;
+    }
+
+    /// <summary>The status after termination: every container terminated, the phase terminal.</summary>
+    private void PublishFinal(DesiredPod pod, PodRuntimeState state)
+    {
+        var status = PodStatusGenerator.Generate(new PodStatusInput
+        {
+            Spec = pod.Pod.Spec,
+            State = state,
+            Now = _context.Time.GetUtcNow(),
+            RuntimeName = _context.RuntimeName,
+            Previous = Status,
+            HostIp = _context.Options.NodeIp,
+            TerminalReason = _terminalReason,
+            PodIsTerminal = true,
+        });
+        Status = status;
+        _context.Statuses.Publish(pod, status);
     }
 
     private async Task<bool> CreateSandboxAsync(DesiredPod pod, uint attempt, CancellationToken cancellationToken)
@@ -350,11 +373,12 @@ public sealed partial class PodWorker : IAsyncDisposable
         var pod = _pod;
         await _probes.DisposeAsync();
         var state = await _context.Reader.ReadAsync(pod.Uid, cancellationToken);
-        await _context.Killer.KillPodAsync(pod, state, null, cancellationToken);
+        await _context.Killer.KillPodAsync(pod, state, _terminationGrace, cancellationToken);
+        state = await _context.Reader.ReadAsync(pod.Uid, cancellationToken);
+        PublishFinal(pod, state);
         await _context.Killer.RemovePodAsync(pod.Uid, state, cancellationToken);
         _context.Reader.Forget(state.Containers.Select(c => c.Id).Concat(state.Sandboxes.Select(s => s.Id)));
         _context.RestartBackoff.ResetPrefix(pod.Uid + "/");
-        _context.Statuses.Remove(pod.Uid);
         LogPodRemoved(_context.Logger, pod.FullName, Origin(pod));
     }
 

@@ -168,10 +168,19 @@ public sealed partial class NodeStatusReporter(
     }
 
     /// <summary>The kubelet's default labels on an existing Node that are missing or differ.</summary>
-    private static Dictionary<string, string> LabelFixes(Node node, NodeStatusContext context)
+    private Dictionary<string, string> LabelFixes(Node node, NodeStatusContext context)
     {
         var current = node.Metadata.Labels ?? [];
-        return NodeLabels.Defaults(context.Hostname, context.Machine)
+        var wanted = NodeLabels.Defaults(context.Hostname, context.Machine);
+        foreach (var (key, value) in options.NodeLabels)
+        {
+            // A --node-labels override of a default label stays (as registered); os/arch are forced as in the kubelet.
+            if (wanted.ContainsKey(key) && key is not NodeLabels.Os and not NodeLabels.Arch)
+            {
+                wanted[key] = value;
+            }
+        }
+        return wanted
             .Where(l => !current.TryGetValue(l.Key, out var value) || value != l.Value)
             .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
     }

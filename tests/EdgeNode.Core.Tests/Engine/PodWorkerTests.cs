@@ -347,7 +347,11 @@ public sealed class PodWorkerTests : IAsyncDisposable
         Runtime.CallsTo(RemoveSandbox).ShouldHaveSingleItem().Target.ShouldBe(sandbox.Id);
         Runtime.Sandboxes.ShouldBeEmpty();
         Runtime.Containers.ShouldBeEmpty();
-        _engine.Statuses.Removed.ShouldBe([TestPods.Uid]);
+        // The final status is published (the pod manager drops it once it was written upstream).
+        _engine.Statuses.Removed.ShouldBeEmpty();
+        var final = _engine.Statuses.Latest(TestPods.Uid)!;
+        final.Phase.ShouldBe(PodPhases.Failed);
+        final.ContainerStatuses!.ShouldAllBe(c => c.State.Terminated != null);
         _engine.Events.WithReason("Killing").Select(e => e.Message).ShouldBe(["Stopping container app", "Stopping container sidecar"], ignoreOrder: true);
         Directory.Exists(sandbox.Spec.LogDirectory).ShouldBeFalse();
         Directory.Exists(_engine.Volumes.PodDirectory(TestPods.Uid)).ShouldBeFalse();
