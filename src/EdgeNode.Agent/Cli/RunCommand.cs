@@ -19,12 +19,17 @@ internal static class RunCommand
         var podLogsDir = new Option<string?>("--pod-logs-dir") { Description = "Root of container log files (default /var/log/pods); config: podLogsDir." };
         var fileCheck = new Option<string?>("--file-check-frequency") { Description = "How often the manifest folder is rescanned besides file watching (default 20s)." };
         var requestTimeout = new Option<string?>("--runtime-request-timeout") { Description = "Deadline of every container-runtime call except pulls (default 2m)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Join a cluster: the kubeconfig to reach the API server (node credentials)." };
+        var registerNode = new Option<bool>("--register-node") { Description = "Register the node with the API server (default true; false for a Node created by hand).", DefaultValueFactory = _ => true };
+        var nodeLabels = new Option<string?>("--node-labels") { Description = "Labels to add when registering: key=value,key2=value2." };
+        var taints = new Option<string?>("--register-with-taints") { Description = "Taints to register the node with: key=value:Effect,…" };
         var loggingFormat = new Option<string>("--logging-format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         loggingFormat.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("run", "Run the node agent: start and keep the static pods running through containerd.")
         {
-            config, manifests, endpoint, rootDir, hostname, nodeIp, podLogsDir, fileCheck, requestTimeout, loggingFormat,
+            config, manifests, endpoint, rootDir, hostname, nodeIp, podLogsDir, fileCheck, requestTimeout, kubeconfig, registerNode, nodeLabels, taints,
+            loggingFormat,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -52,10 +57,14 @@ internal static class RunCommand
                     PodLogsDir = parseResult.GetValue(podLogsDir) ?? settings.PodLogsDir,
                     FileCheckFrequency = ConfigurationLoader.Duration("--file-check-frequency", "value", parseResult.GetValue(fileCheck)) ?? settings.FileCheckFrequency,
                     RuntimeRequestTimeout = ConfigurationLoader.Duration("--runtime-request-timeout", "value", parseResult.GetValue(requestTimeout)) ?? settings.RuntimeRequestTimeout,
+                    Kubeconfig = parseResult.GetValue(kubeconfig) ?? settings.Kubeconfig,
+                    RegisterNode = parseResult.GetValue(registerNode),
+                    NodeLabels = NodeFlags.ParseLabels(parseResult.GetValue(nodeLabels)),
+                    RegisterWithTaints = NodeFlags.ParseTaints(parseResult.GetValue(taints)),
                 };
                 return await AgentHost.RunUntilSignalledAsync(settings, loggerFactory);
             }
-            catch (Exception e) when (e is ConfigurationException or ArgumentException)
+            catch (Exception e) when (e is ConfigurationException or ArgumentException or EdgeNode.Kube.Config.KubeconfigException)
             {
                 Logging.Fatal(logger, e.Message);
                 return 2;

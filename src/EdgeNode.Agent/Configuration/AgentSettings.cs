@@ -18,6 +18,16 @@ public sealed record AgentSettings
     public string ClusterDomain { get; init; } = "";
     public string LoggingFormat { get; init; } = "text";
 
+    /// <summary>Cluster mode: the kubeconfig to reach the API server with (--kubeconfig); null = standalone.</summary>
+    public string? Kubeconfig { get; init; }
+
+    public bool RegisterNode { get; init; } = true;
+    public IReadOnlyDictionary<string, string> NodeLabels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<EdgeNode.Core.Nodes.Taint> RegisterWithTaints { get; init; } = [];
+
+    /// <summary>Where the last API pod set is kept for starting without an API server.</summary>
+    public string PodCachePath => Path.Combine(RootDir, "api-pods.json");
+
     /// <summary>The agent's local status endpoint (`edgenode pods` reads it); a unix socket under the root dir.</summary>
     public string StatusSocket => Path.Combine(RootDir, "edgenode.sock");
 }

@@ -3,6 +3,9 @@ using EdgeNode.Agent.Cli;
 using EdgeNode.Agent.Configuration;
 using EdgeNode.Agent.Status;
 using EdgeNode.Core.Engine;
+using EdgeNode.Core.Leases;
+using EdgeNode.Core.Nodes;
+using EdgeNode.Core.Pods;
 using EdgeNode.Core.Probes;
 using EdgeNode.Core.Runtime;
 using EdgeNode.Core.Sources;
@@ -11,6 +14,10 @@ using EdgeNode.Hardware.Cgroups;
 using EdgeNode.Hardware.FileSystem;
 using EdgeNode.Hardware.Machine;
 using EdgeNode.Hardware.Network;
+using EdgeNode.Hardware.Pressure;
+using EdgeNode.Kube.Adapters;
+using EdgeNode.Kube.Api;
+using EdgeNode.Kube.Config;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeNode.Agent.Hosting;
@@ -24,6 +31,9 @@ internal sealed partial class AgentHost(AgentSettings settings, ILoggerFactory l
 {
     private static readonly TimeSpan RuntimeRetry = TimeSpan.FromSeconds(2);
 
+    // How long a starting agent waits for the API server before it runs the cached API pods.
+    private static readonly TimeSpan ApiStartupWait = TimeSpan.FromSeconds(3);
+
     // The kubelet identifies its probes as kube-probe/<major>.<minor>.
     private static readonly string ProbeUserAgent = "kube-probe/" + string.Join('.', BuildInfo.KubernetesVersion.TrimStart('v').Split('.').Take(2));
     private readonly ILogger _logger = loggerFactory.CreateLogger("EdgeNode.Agent");
@@ -32,7 +42,7 @@ internal sealed partial class AgentHost(AgentSettings settings, ILoggerFactory l
     {
         var time = TimeProvider.System;
         var nodeName = NodeName.Resolve(settings.HostnameOverride);
-        var nodeIp = settings.NodeIp ?? NodeAddress.Detect();
+        var nodeIp = settings.NodeIp ?? EdgeNode.Hardware.Network.NodeAddress.Detect();
         using var runtime = new CriRuntimeClient(new CriClientOptions
         {
             Endpoint = settings.ContainerRuntimeEndpoint,
@@ -61,9 +71,15 @@ internal sealed partial class AgentHost(AgentSettings settings, ILoggerFactory l
             SyncFrequency = settings.SyncFrequency,
         };
         Directory.CreateDirectory(settings.RootDir);
-        var events = new LoggingEventRecorder(loggerFactory.CreateLogger("EdgeNode.Events"));
+        using var kube = settings.Kubeconfig is { } kubeconfigPath
+            ? new KubeApiClient(KubeconfigLoader.Load(kubeconfigPath), null, time)
+            : null;
+        await using var apiEvents = kube is null ? null : new KubeEventRecorder(kube, nodeName, time, loggerFactory.CreateLogger("EdgeNode.Events"));
+        var events = new CompositeEventRecorder(new LoggingEventRecorder(loggerFactory.CreateLogger("EdgeNode.Events")), apiEvents);
+        var podApi = kube is null ? null : new KubePodApi(kube, time, loggerFactory.CreateLogger("EdgeNode.Watch"));
+        var statusWriter = podApi is null ? null : new ApiPodStatusWriter(podApi, time, loggerFactory.CreateLogger("EdgeNode.PodStatus"));
         var cgroups = new CgroupfsPodCgroups();
-        var volumes = new PodVolumes(settings.RootDir, new LinuxHostFileSystem());
+        var volumes = new PodVolumes(settings.RootDir, new LinuxHostFileSystem(), kube is null ? null : new KubeVolumeContentApi(kube));
         var sandboxes = new SandboxSpecFactory(options, cgroups);
         using var probeHttp = new HttpClient(new SocketsHttpHandler
         {
@@ -78,10 +94,24 @@ internal sealed partial class AgentHost(AgentSettings settings, ILoggerFactory l
             new ImageManager(runtime, new Backoff(options.ContainerBackoffInitial, options.ContainerBackoffMax, options.BackoffReset, time), events),
             volumes, new PodKiller(runtime, prober, volumes, cgroups, sandboxes, events, time), prober,
             new Backoff(options.ContainerBackoffInitial, options.ContainerBackoffMax, options.BackoffReset, time),
-            events, store, time, loggerFactory.CreateLogger("EdgeNode.Pods"), version.RuntimeName);
+            events, statusWriter is null ? store : new CompositeStatusSink(store, statusWriter), time, loggerFactory.CreateLogger("EdgeNode.Pods"),
+            version.RuntimeName);
 
-        string[] sourceNames = settings.StaticPodPath is null ? [] : [PodSourceNames.File];
-        await using var manager = new PodManager(context, store, sourceNames);
+        List<string> sourceNames = [];
+        if (settings.StaticPodPath is not null)
+        {
+            sourceNames.Add(PodSourceNames.File);
+        }
+        if (kube is not null)
+        {
+            sourceNames.Add(PodSourceNames.Api);
+        }
+        Func<DesiredPod, CancellationToken, Task>? onDeleted = podApi is null ? null : async (pod, ct) =>
+        {
+            await statusWriter!.FlushAsync(pod.Uid, ct);
+            await podApi.DeletePodAsync(pod.Namespace, pod.Name, pod.Uid, ct);
+        };
+        await using var manager = new PodManager(context, store, sourceNames, onDeleted);
         var relister = new Relister(runtime, manager, time, options.RelistPeriod, loggerFactory.CreateLogger("EdgeNode.Relister"));
         await using var statusServer = new StatusServer(settings.StatusSocket, store, loggerFactory.CreateLogger("EdgeNode.Status"));
         statusServer.Start();
@@ -94,6 +124,32 @@ internal sealed partial class AgentHost(AgentSettings settings, ILoggerFactory l
                 new ManifestFolderOptions { Path = Path.GetFullPath(staticPodPath), NodeName = nodeName, CheckFrequency = settings.FileCheckFrequency },
                 time, loggerFactory.CreateLogger<ManifestFolderSource>());
             tasks.Add(source.RunAsync(manager.ApplyAsync, stop.Token));
+        }
+        if (kube is not null)
+        {
+            var nodeApi = new KubeNodeApi(kube);
+            var reporter = new NodeStatusReporter(
+                new NodeAgentOptions
+                {
+                    NodeName = nodeName,
+                    RegisterNode = settings.RegisterNode,
+                    NodeLabels = settings.NodeLabels,
+                    RegisterWithTaints = settings.RegisterWithTaints,
+                },
+                nodeApi,
+                new NodeStatusInputs(nodeName, nodeIp, new LinuxMachineInfoSource(settings.RootDir), runtime, new BasicPressureSource(settings.RootDir), time, () => []),
+                events, time, loggerFactory.CreateLogger("EdgeNode.Node"));
+            var lease = new LeaseRenewer(nodeName, 40, new KubeLeaseApi(kube), nodeApi, time, loggerFactory.CreateLogger("EdgeNode.Lease"));
+            var apiPods = new ApiPodSource(nodeName, podApi!, new PodCacheStore(settings.PodCachePath), ApiStartupWait, time, loggerFactory.CreateLogger("EdgeNode.ApiPods"));
+            tasks.Add(reporter.RunAsync(stop.Token));
+            tasks.Add(lease.RunAsync(stop.Token));
+            tasks.Add(statusWriter!.RunAsync(stop.Token));
+            tasks.Add(apiPods.RunAsync(manager.ApplyAsync, () =>
+            {
+                reporter.RequestUpdate();
+                statusWriter.ResyncAll();
+            }, stop.Token));
+            LogCluster(_logger, kube.Server.ToString(), nodeName);
         }
         SystemdNotifier.Notify("READY=1");
         LogReady(_logger, settings.StatusSocket);
@@ -164,6 +220,9 @@ internal sealed partial class AgentHost(AgentSettings settings, ILoggerFactory l
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Error} (retrying every 2s)")]
     private static partial void LogRuntimeUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster mode: API server {Server}, node {Node}")]
+    private static partial void LogCluster(ILogger logger, string server, string node);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ready; status on {Socket}")]
     private static partial void LogReady(ILogger logger, string socket);
