@@ -62,7 +62,7 @@ public sealed partial class NodeStatusReporter(
         {
             try
             {
-                await TryUpdateAsync(useCache: attempt == 0, cancellationToken);
+                await TryUpdateAsync(cancellationToken);
                 return;
             }
             catch (ApiException e)
@@ -119,9 +119,11 @@ public sealed partial class NodeStatusReporter(
         }
     }
 
-    private async Task TryUpdateAsync(bool useCache, CancellationToken cancellationToken)
+    private async Task TryUpdateAsync(CancellationToken cancellationToken)
     {
-        var node = useCache && _node is not null ? _node : await api.GetNodeAsync(options.NodeName, cancellationToken);
+        // Read the Node every time (cheap): someone else may have changed it — above all the node lifecycle
+        // controller, which sets the conditions to Unknown when heartbeats stop.
+        var node = await api.GetNodeAsync(options.NodeName, cancellationToken);
         if (node is null)
         {
             throw new ApiException(ApiErrorKind.NotFound, $"node {options.NodeName} does not exist on the API server");
@@ -131,7 +133,8 @@ public sealed partial class NodeStatusReporter(
         var labelFixes = LabelFixes(node, context);
         var fingerprint = NodeStatusPatch.Fingerprint(status);
         var now = time.GetUtcNow();
-        if (fingerprint == _lastFingerprint && labelFixes.Count == 0 && now - _lastReport < options.NodeStatusReportFrequency)
+        var serverDiffers = status.Conditions!.Any(c => node.Status.Conditions?.FirstOrDefault(s => s.Type == c.Type)?.Status != c.Status);
+        if (fingerprint == _lastFingerprint && !serverDiffers && labelFixes.Count == 0 && now - _lastReport < options.NodeStatusReportFrequency)
         {
             return;
         }

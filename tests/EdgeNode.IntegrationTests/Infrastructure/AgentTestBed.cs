@@ -39,6 +39,11 @@ public sealed class AgentTestBed : IAsyncLifetime
         }
         Runtime.Dispose();
         await Containerd.DisposeAsync();
+        // Secret volumes of pods still running at the end are tmpfs mounts under the agent's root.
+        foreach (var mount in File.ReadAllLines("/proc/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(Directory + "/", StringComparison.Ordinal)).OrderDescending())
+        {
+            await ProcessRunner.RunAsync("umount", ["-l", mount], TimeSpan.FromSeconds(30));
+        }
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
