@@ -11,8 +11,8 @@ public interface IPodApi
     /// </summary>
     IAsyncEnumerable<NodePodSet> WatchNodePodsAsync(string nodeName, CancellationToken cancellationToken);
 
-    /// <summary>PATCH pods/&lt;name&gt;/status (strategic merge patch that carries metadata.uid as a precondition).</summary>
-    Task PatchPodStatusAsync(string podNamespace, string name, string strategicMergePatch, CancellationToken cancellationToken);
+    /// <summary>PATCH pods/&lt;name&gt;/status with a JSON merge patch that carries metadata.uid as a precondition.</summary>
+    Task PatchPodStatusAsync(string podNamespace, string name, string mergePatch, CancellationToken cancellationToken);
 
     /// <summary>The final DELETE: gracePeriodSeconds 0 with a UID precondition. A missing pod is not an error.</summary>
     Task DeletePodAsync(string podNamespace, string name, string uid, CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeNode.Core.Engine;
 
 /// <summary>
-/// Writes the status of API pods to <c>pods/&lt;name&gt;/status</c> (kubelet status manager): at once when a
+/// Writes the status of API pods to <c>pods/&lt;name&gt;/status</c> (kubelet status manager) as a JSON merge patch: at once when a
 /// status changes, plus a resync every 10 s of whatever could not be written. Only the newest status of a
 /// pod is ever sent, so a stale write cannot overtake a newer one; the patch carries metadata.uid as a
 /// precondition.
@@ -60,7 +60,19 @@ public sealed partial class ApiPodStatusWriter(IPodApi api, TimeProvider time, I
         {
             return true;
         }
-        var status = JsonNode.Parse(latest.Json)!;
+        var status = JsonNode.Parse(latest.Json)!.AsObject();
+        // A JSON merge patch replaces lists whole (a new sandbox's podIPs must replace the old ones), so the
+        // conditions other components own (readiness gates, DisruptionTarget …) are carried over from the
+        // server's copy of the pod.
+        var ours = latest.Status.Conditions?.Select(c => c.Type).ToHashSet(StringComparer.Ordinal) ?? [];
+        var foreign = latest.Pod.Pod.Status?.Conditions?.Where(c => !ours.Contains(c.Type)).ToList() ?? [];
+        if (foreign.Count > 0 && status["conditions"] is JsonArray conditions)
+        {
+            foreach (var condition in foreign)
+            {
+                conditions.Add(JsonSerializer.SerializeToNode(condition, PodJsonContext.Default.PodCondition));
+            }
+        }
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["uid"] = uid }, ["status"] = status };
         try
         {

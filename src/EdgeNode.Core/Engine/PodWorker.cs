@@ -272,7 +272,7 @@ public sealed partial class PodWorker : IAsyncDisposable
             return image.RetryAt ?? _context.Time.GetUtcNow() + _context.Options.ErrorRequeue;
         }
 
-        var restartCount = latest is null ? 0 : latest.RestartCount + 1;
+        var restartCount = latest is null ? NextRestartFromLogs(Path.Combine(sandbox.LogDirectory, name)) : latest.RestartCount + 1;
         string containerId;
         try
         {
@@ -391,6 +391,23 @@ public sealed partial class PodWorker : IAsyncDisposable
         // A pod without a sandbox yet starts in this sync: count from now, so the first requeue honours the deadline.
         var start = Status?.StartTime ?? state.Sandboxes.Select(s => (DateTimeOffset?)s.CreatedAt).Min() ?? _context.Time.GetUtcNow();
         return start + TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>
+    /// With no earlier instance in the runtime (lost with its sandbox, e.g. after a reboot), the kubelet
+    /// continues the count from the highest <c>&lt;N&gt;.log</c> in the container's log directory.
+    /// </summary>
+    private static int NextRestartFromLogs(string containerLogDirectory)
+    {
+        if (!Directory.Exists(containerLogDirectory))
+        {
+            return 0;
+        }
+        var highest = Directory.EnumerateFiles(containerLogDirectory, "*.log")
+            .Select(f => int.TryParse(Path.GetFileNameWithoutExtension(f), out var n) ? n : -1)
+            .DefaultIfEmpty(-1)
+            .Max();
+        return highest + 1;
     }
 
     /// <summary>Where a container sits in the manifest, e.g. <c>spec.initContainers[1]</c>, for messages.</summary>

@@ -15,6 +15,7 @@ namespace EdgeNode.Core.Json;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(List<Pod>))]
 [JsonSerializable(typeof(PodStatus))]
+[JsonSerializable(typeof(PodCondition))]
 [JsonSerializable(typeof(Container))]
 [JsonSerializable(typeof(LifecycleHandler))]
 [JsonSerializable(typeof(List<ContainerPort>))]

@@ -50,9 +50,9 @@ public sealed class KubePodApi(KubeApiClient client, TimeProvider time, ILogger 
         }
     }
 
-    public Task PatchPodStatusAsync(string podNamespace, string name, string strategicMergePatch, CancellationToken cancellationToken) =>
+    public Task PatchPodStatusAsync(string podNamespace, string name, string mergePatch, CancellationToken cancellationToken) =>
         KubeErrors.CallAsync(() => client.PatchAsync(
-            $"/api/v1/namespaces/{podNamespace}/pods/{name}/status", strategicMergePatch, KubePatchTypes.StrategicMerge, KubeJsonContext.Default.Pod, cancellationToken));
+            $"/api/v1/namespaces/{podNamespace}/pods/{name}/status", mergePatch, KubePatchTypes.Merge, KubeJsonContext.Default.Pod, cancellationToken));
 
     public Task DeletePodAsync(string podNamespace, string name, string uid, CancellationToken cancellationToken) =>
         KubeErrors.CallAsync(() => client.DeleteAsync($"/api/v1/namespaces/{podNamespace}/pods/{name}", DeleteOptions.ForTerminatedPod(uid), cancellationToken));
