@@ -33,7 +33,7 @@ public sealed class TerminationTests : AgentTestBase
         removedAfter.ShouldBeLessThan(TimeSpan.FromSeconds(4 + 1 + 3)); // grace + slack + file-watch latency
         (await Bed.Runtime.ListContainersAsync(selector, TestContext.Current.CancellationToken)).ShouldBeEmpty();
         (await Bed.Runtime.ContainerStatusAsync(app.Id, TestContext.Current.CancellationToken)).ShouldBeNull();
-        Directory.Exists(Path.Combine(Bed.PodLogs, $"default_{pod.Name}_{pod.Uid}")).ShouldBeFalse();
+        await Eventually.TrueAsync(() => !Directory.Exists(Path.Combine(Bed.PodLogs, $"default_{pod.Name}_{pod.Uid}")), "the pod's log directory is removed");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class TerminationTests : AgentTestBase
 
         Bed.RemoveManifest("hooked.yaml");
 
-        await Eventually.TrueAsync(() => File.Exists(Path.Combine(marker, "pre-stop")), "the preStop hook wrote its file");
-        File.ReadAllText(Path.Combine(marker, "pre-stop")).Trim().ShouldBe("pre-stop ran");
+        var file = Path.Combine(marker, "pre-stop");
+        await Eventually.TrueAsync(() => File.Exists(file) && File.ReadAllText(file).Trim() == "pre-stop ran", "the preStop hook wrote its file");
     }
 }
