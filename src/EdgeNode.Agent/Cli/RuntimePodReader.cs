@@ -7,14 +7,12 @@ namespace EdgeNode.Agent.Cli;
 /// <summary>Builds pod reports from the container runtime alone, for `edgenode pods` when no agent is running.</summary>
 internal static class RuntimePodReader
 {
-    private static readonly Dictionary<string, string> Managed = new() { [PodLabels.ManagedBy] = "true" };
-
     public static async Task<List<PodReport>> ReadAsync(ICriRuntime runtime, CancellationToken cancellationToken)
     {
         var reader = new PodRuntimeStateReader(runtime);
         var version = await runtime.VersionAsync(cancellationToken);
         var reports = new List<PodReport>();
-        foreach (var sandbox in (await runtime.ListPodSandboxesAsync(Managed, cancellationToken)).GroupBy(s => s.Uid).Select(g => g.OrderByDescending(s => s.CreatedAt).First()))
+        foreach (var sandbox in (await runtime.ListPodSandboxesAsync(PodLabels.ManagedSelector, cancellationToken)).GroupBy(s => s.Uid).Select(g => g.OrderByDescending(s => s.CreatedAt).First()))
         {
             var state = await reader.ReadAsync(sandbox.Uid, cancellationToken);
             var statuses = state.Containers.GroupBy(c => c.Name).Select(g => ContainerStatusOf(g.First(), version.RuntimeName)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();

@@ -151,7 +151,7 @@ public sealed partial class PodWorker : IAsyncDisposable
         {
             foreach (var kill in plan.ContainersToKill)
             {
-                await _context.Killer.KillContainerAsync(pod, kill.Instance, kill.Spec, state.SandboxIp, kill.Message, kill.GracePeriodOverride, cancellationToken);
+                await _context.Killer.KillContainerAsync(pod, kill.Instance, kill.Spec, state.SandboxIp, kill.Message, null, cancellationToken);
             }
             state = await _context.Reader.ReadAsync(pod.Uid, cancellationToken);
         }

@@ -10,7 +10,6 @@ namespace EdgeNode.Core.Engine;
 /// </summary>
 public sealed partial class Relister(ICriRuntime runtime, PodManager manager, TimeProvider time, TimeSpan period, ILogger logger)
 {
-    private static readonly Dictionary<string, string> Managed = new() { [PodLabels.ManagedBy] = "true" };
     private Dictionary<string, (string Uid, string State)> _previous = new(StringComparer.Ordinal);
     private string? _lastError;
 
@@ -33,8 +32,8 @@ public sealed partial class Relister(ICriRuntime runtime, PodManager manager, Ti
         IReadOnlyList<ContainerInfo> containers;
         try
         {
-            sandboxes = await runtime.ListPodSandboxesAsync(Managed, cancellationToken);
-            containers = await runtime.ListContainersAsync(Managed, cancellationToken);
+            sandboxes = await runtime.ListPodSandboxesAsync(PodLabels.ManagedSelector, cancellationToken);
+            containers = await runtime.ListContainersAsync(PodLabels.ManagedSelector, cancellationToken);
         }
         catch (RuntimeException e)
         {

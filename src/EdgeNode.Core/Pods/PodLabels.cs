@@ -10,4 +10,7 @@ public static class PodLabels
 
     /// <summary>Marks sandboxes and containers EdgeNode created, so it never touches anything else on the runtime.</summary>
     public const string ManagedBy = "edgenode.io/managed";
+
+    /// <summary>The label selector for everything EdgeNode created on the runtime.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ManagedSelector = new Dictionary<string, string> { [ManagedBy] = "true" };
 }
